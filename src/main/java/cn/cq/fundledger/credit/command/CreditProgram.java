@@ -1,0 +1,570 @@
+package cn.cq.fundledger.credit.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.core.Ratio;
+import cn.cq.fundledger.core.Recorded;
+import cn.cq.fundledger.core.Require;
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.api.BankRegistered;
+import cn.cq.fundledger.credit.api.ClaimCompensation;
+import cn.cq.fundledger.credit.api.CompensationClaimed;
+import cn.cq.fundledger.credit.api.CompensationPaid;
+import cn.cq.fundledger.credit.api.ContributeToPool;
+import cn.cq.fundledger.credit.api.CreditProgramOpened;
+import cn.cq.fundledger.credit.api.DeclareDefault;
+import cn.cq.fundledger.credit.api.EnterpriseEvaluated;
+import cn.cq.fundledger.credit.api.Grade;
+import cn.cq.fundledger.credit.api.IssueLoan;
+import cn.cq.fundledger.credit.api.LoanClosed;
+import cn.cq.fundledger.credit.api.LoanDefaulted;
+import cn.cq.fundledger.credit.api.LoanIssued;
+import cn.cq.fundledger.credit.api.LoanRepaid;
+import cn.cq.fundledger.credit.api.LoanStatus;
+import cn.cq.fundledger.credit.api.PoolContributionReceived;
+import cn.cq.fundledger.credit.api.RecordEvaluation;
+import cn.cq.fundledger.credit.api.RecordRecovery;
+import cn.cq.fundledger.credit.api.RecordRepayment;
+import cn.cq.fundledger.credit.api.RecoveryRecorded;
+import cn.cq.fundledger.credit.api.RegisterBank;
+import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
+import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * The knowledge-value credit program: banks, enterprise grades, the risk-sharing policy, the district risk
+ * compensation pools and every loan.
+ *
+ * <p>One aggregate on purpose: its rules span loans. The credit line adds up an enterprise's loans, a
+ * pool pays its claims strictly oldest first across loans, and the fuse (later) weighs all of a bank's
+ * loans. Keeping them in one consistency boundary makes every refusal immediate and a bundle import
+ * deterministic; the cost is that credit commands are handled one at a time, which is far above the
+ * rate at which operators record facts (see docs/decisions.md).
+ *
+ * <p>Command handlers validate, then {@code apply()}; event sourcing handlers only set state. A command
+ * whose id is already recorded with the same content is answered as a duplicate and records nothing;
+ * with other content it is refused as a conflict.
+ */
+@Aggregate(cache = "creditProgramCache", commandTargetResolver = "creditProgramTargetResolver")
+public class CreditProgram {
+
+    /** The aggregate identifier of the program's ledger. */
+    public static final String ID = "kv-credit";
+
+    @AggregateIdentifier
+    private String programId;
+    private LocalDate programStart;
+    private Map<Grade, Money> creditLines;
+    private int gradeValidityMonths;
+    private int maxTermMonths;
+
+    private final Map<String, String> banks = new HashMap<>();
+    private final Map<String, Enterprise> enterprises = new HashMap<>();
+    private final List<RiskSharingRatioSet> ratioVersions = new ArrayList<>();
+    private final Map<String, Pool> pools = new HashMap<>();
+    private final Map<String, PoolContributionReceived> contributions = new HashMap<>();
+    private final Map<String, Loan> loans = new HashMap<>();
+    private final Map<String, RecordRepayment> repayments = new HashMap<>();
+    private final Map<String, String> claimLoans = new HashMap<>();
+    private final Map<String, RecordRecovery> recoveries = new HashMap<>();
+
+    protected CreditProgram() {
+        // for Axon
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RegisterBank command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String bankId = Require.text(command.bankId(), "bankId");
+        Require.text(command.name(), "name");
+        String known = banks.get(bankId);
+        if (known != null) {
+            return duplicateOrConflict(known.equals(command.name()), bankId, "bankId",
+                    "bank " + bankId + " is already registered as '" + known + "'");
+        }
+        apply(new BankRegistered(bankId, command.name()));
+        return Recorded.applied(bankId);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordEvaluation command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String enterpriseId = Require.text(command.enterpriseId(), "enterpriseId");
+        Require.text(command.enterpriseName(), "enterpriseName");
+        Require.text(command.district(), "district");
+        Require.present(command.grade(), "grade");
+        LocalDate evaluatedOn = Require.notBefore(command.evaluatedOn(), programStart, "evaluatedOn",
+                "the start of the program");
+        String key = enterpriseId + "@" + evaluatedOn;
+        Enterprise enterprise = enterprises.get(enterpriseId);
+        if (enterprise != null && enterprise.evaluations.containsKey(evaluatedOn)) {
+            EnterpriseEvaluated known = enterprise.evaluations.get(evaluatedOn);
+            boolean same = known.grade() == command.grade() && known.enterpriseName().equals(command.enterpriseName())
+                    && known.district().equals(command.district());
+            return duplicateOrConflict(same, key, "evaluatedOn", "enterprise " + enterpriseId
+                    + " already has an evaluation on " + evaluatedOn + " (grade " + known.grade() + ")");
+        }
+        apply(new EnterpriseEvaluated(enterpriseId, command.enterpriseName(), command.district(), command.grade(),
+                evaluatedOn, evaluatedOn.plusMonths(gradeValidityMonths), creditLines.get(command.grade())));
+        return Recorded.applied(key);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(SetRiskSharingRatio command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        LocalDate effectiveFrom = Require.notBefore(command.effectiveFrom(), programStart, "effectiveFrom",
+                "the start of the program");
+        Ratio fundShare = Require.atMostHundredPercent(command.fundShare(), "fundSharePct");
+        String bankId = command.bankId() == null || command.bankId().isBlank() ? null : command.bankId();
+        if (bankId != null && !banks.containsKey(bankId)) {
+            throw RuleViolation.refused("bankId", "unknown-bank", "bank " + bankId + " is not registered");
+        }
+        String key = effectiveFrom + (bankId == null ? "" : "@" + bankId);
+        Optional<RiskSharingRatioSet> known = ratioVersions.stream()
+                .filter(v -> v.effectiveFrom().equals(effectiveFrom) && Objects.equals(v.bankId(), bankId))
+                .findFirst();
+        if (known.isPresent()) {
+            return duplicateOrConflict(known.get().fundShare().equals(fundShare), key, "effectiveFrom",
+                    "a ratio of " + known.get().fundShare() + " is already recorded from " + effectiveFrom
+                            + (bankId == null ? " for all banks" : " for bank " + bankId));
+        }
+        apply(new RiskSharingRatioSet(effectiveFrom, fundShare, bankId));
+        return Recorded.applied(key);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(ContributeToPool command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String contributionId = Require.text(command.contributionId(), "contributionId");
+        Require.text(command.district(), "district");
+        Require.present(command.source(), "source");
+        Money amount = Require.positive(command.amount(), "amount");
+        LocalDate date = Require.notBefore(command.contributedOn(), programStart, "contributedOn",
+                "the start of the program");
+        PoolContributionReceived known = contributions.get(contributionId);
+        PoolContributionReceived fact = new PoolContributionReceived(contributionId, command.district(),
+                command.source(), amount, date);
+        if (known != null) {
+            return duplicateOrConflict(known.equals(fact), contributionId, "contributionId",
+                    "contribution " + contributionId + " is already recorded with other content");
+        }
+        apply(fact);
+        payWaitingClaims(pool(command.district()), date, contributionId);
+        return Recorded.applied(contributionId);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(IssueLoan command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String loanId = Require.text(command.loanId(), "loanId");
+        Loan known = loans.get(loanId);
+        if (known != null) {
+            return duplicateOrConflict(known.sameIssue(command), loanId, "loanId",
+                    "loan " + loanId + " is already recorded with other content");
+        }
+        String bankId = Require.text(command.bankId(), "bankId");
+        String enterpriseId = Require.text(command.enterpriseId(), "enterpriseId");
+        String district = Require.text(command.district(), "district");
+        Money principal = Require.positive(command.principal(), "principal");
+        Ratio rate = Require.atMostHundredPercent(command.annualRate(), "annualRatePct");
+        if (command.termMonths() < 1 || command.termMonths() > maxTermMonths) {
+            throw RuleViolation.invalid("termMonths", "term-range",
+                    "term must be 1 to " + maxTermMonths + " months, was " + command.termMonths());
+        }
+        LocalDate issuedOn = Require.notBefore(command.issuedOn(), programStart, "issuedOn",
+                "the start of the program");
+        if (!banks.containsKey(bankId)) {
+            throw RuleViolation.refused("bankId", "unknown-bank", "bank " + bankId + " is not registered");
+        }
+        Enterprise enterprise = enterprises.get(enterpriseId);
+        if (enterprise == null) {
+            throw RuleViolation.refused("enterpriseId", "unknown-enterprise",
+                    "enterprise " + enterpriseId + " has never been evaluated");
+        }
+        EnterpriseEvaluated grade = enterprise.gradeOn(issuedOn).orElseThrow(() -> RuleViolation.refused(
+                "issuedOn", "no-valid-grade", "enterprise " + enterpriseId + " has no grade valid on " + issuedOn
+                        + enterprise.latestBefore(issuedOn).map(e -> " (its grade " + e.grade() + " of "
+                        + e.evaluatedOn() + " expired on " + e.validUntil() + ")").orElse("")));
+        if (!grade.district().equals(district)) {
+            throw RuleViolation.refused("district", "district-mismatch", "enterprise " + enterpriseId
+                    + " is evaluated in " + grade.district() + ", not " + district);
+        }
+        if (enterprise.defaultedLoans > 0) {
+            throw RuleViolation.refused("enterpriseId", "loan-in-default",
+                    "enterprise " + enterpriseId + " has a loan in default");
+        }
+        Money afterLoan = enterprise.outstanding.plus(principal);
+        if (afterLoan.isGreaterThan(grade.creditLine())) {
+            throw RuleViolation.refused("principal", "credit-line-exceeded", "enterprise " + enterpriseId
+                    + " (grade " + grade.grade() + ", line " + grade.creditLine().toDisplayString() + ") owes "
+                    + enterprise.outstanding + "; " + principal + " more would exceed its line by "
+                    + afterLoan.minus(grade.creditLine()));
+        }
+        Ratio fundShare = ratioInForce(bankId, issuedOn).orElseThrow(() -> RuleViolation.refused("issuedOn",
+                "no-risk-sharing-ratio", "no risk-sharing ratio is in force on " + issuedOn
+                        + "; an administrator must record one first"));
+        apply(new LoanIssued(loanId, bankId, enterpriseId, district, principal, rate, command.termMonths(),
+                issuedOn, grade.grade(), fundShare));
+        return Recorded.applied(loanId);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordRepayment command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String repaymentId = Require.text(command.repaymentId(), "repaymentId");
+        RecordRepayment known = repayments.get(repaymentId);
+        if (known != null) {
+            return duplicateOrConflict(known.equals(command), repaymentId, "repaymentId",
+                    "repayment " + repaymentId + " is already recorded with other content");
+        }
+        Loan loan = loan(command.loanId());
+        Money principal = Require.notNegative(command.principal(), "principal");
+        Money interest = Require.notNegative(command.interest(), "interest");
+        if (principal.plus(interest).isZero()) {
+            throw RuleViolation.invalid("principal", "amount-positive", "a repayment must pay principal or interest");
+        }
+        LocalDate paidOn = Require.notBefore(command.paidOn(), loan.issued.issuedOn(), "paidOn",
+                "the loan's issue date");
+        if (loan.status == LoanStatus.CLOSED) {
+            throw RuleViolation.refused("loanId", "loan-closed", "loan " + loan.id() + " is repaid in full and closed");
+        }
+        if (loan.status == LoanStatus.DEFAULTED) {
+            throw RuleViolation.refused("loanId", "loan-in-default", "loan " + loan.id()
+                    + " is in default: money collected from the borrower is recorded as a recovery");
+        }
+        Money outstanding = loan.outstanding();
+        if (principal.isGreaterThan(outstanding)) {
+            throw RuleViolation.refused("principal", "repayment-exceeds-outstanding", "repayment of " + principal
+                    + " exceeds the outstanding principal " + outstanding + " of loan " + loan.id());
+        }
+        Money after = outstanding.minus(principal);
+        apply(new LoanRepaid(repaymentId, loan.id(), loan.issued.bankId(), loan.issued.district(), principal, interest,
+                paidOn, after));
+        if (after.isZero()) {
+            apply(new LoanClosed(loan.id(), paidOn));
+        }
+        return Recorded.applied(repaymentId);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(DeclareDefault command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        Loan loan = loan(command.loanId());
+        if (loan.defaulted != null) {
+            LoanDefaulted d = loan.defaulted;
+            boolean same = d.overdueSince().equals(command.overdueSince()) && d.declaredOn().equals(command.declaredOn());
+            return duplicateOrConflict(same, loan.id(), "loanId", "loan " + loan.id() + " was already declared in default on "
+                    + d.declaredOn());
+        }
+        LocalDate overdueSince = Require.notBefore(command.overdueSince(), loan.issued.issuedOn(), "overdueSince",
+                "the loan's issue date");
+        LocalDate declaredOn = Require.notBefore(command.declaredOn(), overdueSince, "declaredOn",
+                "the date the loan became overdue");
+        if (loan.status == LoanStatus.CLOSED) {
+            throw RuleViolation.refused("loanId", "loan-closed", "loan " + loan.id() + " is repaid in full and closed");
+        }
+        apply(new LoanDefaulted(loan.id(), loan.issued.bankId(), loan.issued.enterpriseId(), loan.issued.district(),
+                overdueSince, declaredOn, loan.outstanding()));
+        return Recorded.applied(loan.id());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(ClaimCompensation command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String claimId = Require.text(command.claimId(), "claimId");
+        String knownLoan = claimLoans.get(claimId);
+        if (knownLoan != null) {
+            Claim claim = loans.get(knownLoan).claim;
+            boolean same = knownLoan.equals(command.loanId()) && claim.claimed.claimedOn().equals(command.claimedOn());
+            return duplicateOrConflict(same, claimId, "claimId", "claim " + claimId + " is already recorded for loan "
+                    + knownLoan + " on " + claim.claimed.claimedOn());
+        }
+        Loan loan = loan(command.loanId());
+        if (loan.status != LoanStatus.DEFAULTED) {
+            throw RuleViolation.refused("loanId", "loan-not-in-default",
+                    "loan " + loan.id() + " is not in default; only a defaulted loan can be compensated");
+        }
+        if (loan.claim != null) {
+            throw RuleViolation.conflict("loanId", "loan-already-claimed", "loan " + loan.id()
+                    + " already has compensation claim " + loan.claim.claimed.claimId());
+        }
+        LocalDate claimedOn = Require.notBefore(command.claimedOn(), loan.defaulted.declaredOn(), "claimedOn",
+                "the default's declaration");
+        Money unrecovered = loan.defaulted.unrecoveredPrincipal();
+        Money.Split split = unrecovered.split(loan.issued.fundShare());
+        apply(new CompensationClaimed(claimId, loan.id(), loan.issued.bankId(), loan.issued.district(), claimedOn,
+                unrecovered, loan.issued.fundShare(), split.first(), split.second()));
+        payWaitingClaims(pool(loan.issued.district()), claimedOn, claimId);
+        return Recorded.applied(claimId);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordRecovery command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String recoveryId = Require.text(command.recoveryId(), "recoveryId");
+        RecordRecovery known = recoveries.get(recoveryId);
+        if (known != null) {
+            return duplicateOrConflict(known.equals(command), recoveryId, "recoveryId",
+                    "recovery " + recoveryId + " is already recorded with other content");
+        }
+        Loan loan = loan(command.loanId());
+        Money amount = Require.positive(command.amount(), "amount");
+        Require.present(command.recoveredOn(), "recoveredOn");
+        if (loan.claim == null || loan.claim.paidOn == null) {
+            throw RuleViolation.refused("loanId", "recovery-before-compensation", "loan " + loan.id()
+                    + (loan.claim == null ? " has no compensation claim" : " has a compensation claim still waiting for the pool")
+                    + "; a recovery is recorded after the pool has compensated the bank");
+        }
+        LocalDate recoveredOn = Require.notBefore(command.recoveredOn(), loan.claim.paidOn, "recoveredOn",
+                "the compensation of the loan");
+        Money.Split split = amount.split(loan.issued.fundShare());
+        Money poolRoom = loan.claim.claimed.poolShare().minus(loan.poolRecovered);
+        Money poolShare = split.first().min(poolRoom);
+        apply(new RecoveryRecorded(recoveryId, loan.id(), loan.issued.bankId(), loan.issued.district(), amount,
+                poolShare, amount.minus(poolShare), recoveredOn));
+        if (poolShare.isPositive()) {
+            payWaitingClaims(pool(loan.issued.district()), recoveredOn, recoveryId);
+        }
+        return Recorded.applied(recoveryId);
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private void openIfNew(CreditProgramSettings settings) {
+        if (programId == null) {
+            apply(new CreditProgramOpened(settings.programStart(), new EnumMap<>(settings.creditLines()),
+                    settings.gradeValidityMonths(), settings.maxTermMonths()));
+        }
+    }
+
+    private static Recorded duplicateOrConflict(boolean same, String id, String field, String conflict) {
+        if (same) {
+            return Recorded.duplicateOf(id);
+        }
+        throw RuleViolation.conflict(field, "id-conflict", conflict);
+    }
+
+    private Loan loan(String loanId) {
+        Require.text(loanId, "loanId");
+        Loan loan = loans.get(loanId);
+        if (loan == null) {
+            throw RuleViolation.notFound("loanId", "unknown-loan", "loan " + loanId + " is not recorded");
+        }
+        return loan;
+    }
+
+    private Pool pool(String district) {
+        return pools.computeIfAbsent(district, Pool::new);
+    }
+
+    /** A bank's own version in force beats the general one; each is the latest effective on or before the date. */
+    Optional<Ratio> ratioInForce(String bankId, LocalDate date) {
+        Comparator<RiskSharingRatioSet> byDate = Comparator.comparing(RiskSharingRatioSet::effectiveFrom);
+        Optional<RiskSharingRatioSet> own = ratioVersions.stream()
+                .filter(v -> bankId.equals(v.bankId()) && !v.effectiveFrom().isAfter(date)).max(byDate);
+        Optional<RiskSharingRatioSet> general = ratioVersions.stream()
+                .filter(v -> v.bankId() == null && !v.effectiveFrom().isAfter(date)).max(byDate);
+        return own.or(() -> general).map(RiskSharingRatioSet::fundShare);
+    }
+
+    /**
+     * Pays the pool's waiting claims strictly oldest first while its balance covers the oldest. A payment
+     * takes the business date of the inflow that made it possible (never before the claim itself).
+     */
+    private void payWaitingClaims(Pool pool, LocalDate inflowDate, String inflowId) {
+        while (!pool.waiting.isEmpty()) {
+            Claim oldest = loans.get(claimLoans.get(pool.waiting.peekFirst())).claim;
+            CompensationClaimed c = oldest.claimed;
+            if (pool.balance.isLessThan(c.poolShare())) {
+                return;
+            }
+            LocalDate paidOn = inflowDate.isBefore(c.claimedOn()) ? c.claimedOn() : inflowDate;
+            apply(new CompensationPaid(c.claimId(), c.loanId(), c.bankId(), c.district(), c.poolShare(), paidOn,
+                    inflowId));
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    @EventSourcingHandler
+    void on(CreditProgramOpened event) {
+        programId = ID;
+        programStart = event.programStart();
+        creditLines = new EnumMap<>(event.creditLines());
+        gradeValidityMonths = event.gradeValidityMonths();
+        maxTermMonths = event.maxTermMonths();
+    }
+
+    @EventSourcingHandler
+    void on(BankRegistered event) {
+        banks.put(event.bankId(), event.name());
+    }
+
+    @EventSourcingHandler
+    void on(EnterpriseEvaluated event) {
+        enterprises.computeIfAbsent(event.enterpriseId(), id -> new Enterprise())
+                .evaluations.put(event.evaluatedOn(), event);
+    }
+
+    @EventSourcingHandler
+    void on(RiskSharingRatioSet event) {
+        ratioVersions.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(PoolContributionReceived event) {
+        contributions.put(event.contributionId(), event);
+        Pool pool = pool(event.district());
+        pool.balance = pool.balance.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(LoanIssued event) {
+        loans.put(event.loanId(), new Loan(event));
+        Enterprise enterprise = enterprises.get(event.enterpriseId());
+        enterprise.outstanding = enterprise.outstanding.plus(event.principal());
+    }
+
+    @EventSourcingHandler
+    void on(LoanRepaid event) {
+        Loan loan = loans.get(event.loanId());
+        loan.repaid = loan.repaid.plus(event.principal());
+        Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
+        enterprise.outstanding = enterprise.outstanding.minus(event.principal());
+        repayments.put(event.repaymentId(), new RecordRepayment(event.repaymentId(), event.loanId(), event.principal(),
+                event.interest(), event.paidOn()));
+    }
+
+    @EventSourcingHandler
+    void on(LoanClosed event) {
+        loans.get(event.loanId()).status = LoanStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(LoanDefaulted event) {
+        Loan loan = loans.get(event.loanId());
+        loan.status = LoanStatus.DEFAULTED;
+        loan.defaulted = event;
+        Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
+        enterprise.outstanding = enterprise.outstanding.minus(event.unrecoveredPrincipal());
+        enterprise.defaultedLoans++;
+    }
+
+    @EventSourcingHandler
+    void on(CompensationClaimed event) {
+        loans.get(event.loanId()).claim = new Claim(event);
+        claimLoans.put(event.claimId(), event.loanId());
+        pool(event.district()).waiting.addLast(event.claimId());
+    }
+
+    @EventSourcingHandler
+    void on(CompensationPaid event) {
+        loans.get(event.loanId()).claim.paidOn = event.paidOn();
+        Pool pool = pool(event.district());
+        pool.balance = pool.balance.minus(event.amount());
+        pool.waiting.remove(event.claimId());
+    }
+
+    @EventSourcingHandler
+    void on(RecoveryRecorded event) {
+        Loan loan = loans.get(event.loanId());
+        loan.poolRecovered = loan.poolRecovered.plus(event.poolShare());
+        Pool pool = pool(event.district());
+        pool.balance = pool.balance.plus(event.poolShare());
+        recoveries.put(event.recoveryId(), new RecordRecovery(event.recoveryId(), event.loanId(), event.amount(),
+                event.recoveredOn()));
+    }
+
+    /** An evaluated enterprise: its grades by date, and what it owes on loans not in default. */
+    static final class Enterprise {
+        final TreeMap<LocalDate, EnterpriseEvaluated> evaluations = new TreeMap<>();
+        Money outstanding = Money.ZERO;
+        int defaultedLoans;
+
+        Optional<EnterpriseEvaluated> latestBefore(LocalDate date) {
+            return Optional.ofNullable(evaluations.floorEntry(date)).map(Map.Entry::getValue);
+        }
+
+        /** The latest evaluation on or before the date, if it is less than its validity old. */
+        Optional<EnterpriseEvaluated> gradeOn(LocalDate date) {
+            return latestBefore(date).filter(e -> date.isBefore(e.validUntil()));
+        }
+    }
+
+    /** A district risk compensation pool: its balance and the claims waiting for money, oldest first. */
+    static final class Pool {
+        final String district;
+        Money balance = Money.ZERO;
+        final Deque<String> waiting = new ArrayDeque<>();
+
+        Pool(String district) {
+            this.district = district;
+        }
+    }
+
+    static final class Loan {
+        final LoanIssued issued;
+        LoanStatus status = LoanStatus.ACTIVE;
+        Money repaid = Money.ZERO;
+        LoanDefaulted defaulted;
+        Claim claim;
+        Money poolRecovered = Money.ZERO;
+
+        Loan(LoanIssued issued) {
+            this.issued = issued;
+        }
+
+        String id() {
+            return issued.loanId();
+        }
+
+        Money outstanding() {
+            return issued.principal().minus(repaid);
+        }
+
+        boolean sameIssue(IssueLoan command) {
+            return issued.bankId().equals(command.bankId()) && issued.enterpriseId().equals(command.enterpriseId())
+                    && issued.district().equals(command.district()) && issued.principal().equals(command.principal())
+                    && issued.annualRate().equals(command.annualRate()) && issued.termMonths() == command.termMonths()
+                    && issued.issuedOn().equals(command.issuedOn());
+        }
+    }
+
+    static final class Claim {
+        final CompensationClaimed claimed;
+        LocalDate paidOn;
+
+        Claim(CompensationClaimed claimed) {
+            this.claimed = claimed;
+        }
+    }
+}

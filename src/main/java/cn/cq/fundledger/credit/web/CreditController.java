@@ -1,0 +1,195 @@
+package cn.cq.fundledger.credit.web;
+
+import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.core.Recorded;
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.query.CreditFigures;
+import cn.cq.fundledger.credit.query.CreditQueries;
+import cn.cq.fundledger.system.web.Answers;
+import cn.cq.fundledger.system.web.Consistent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The knowledge-value credit program over HTTP. Recording answers 201 with the fact's id, or 200 with
+ * {@code "duplicate": true} when the very same fact was already recorded; a refusal answers 4xx
+ * problem+json naming the field and the rule, and records nothing. Amounts are yuan strings ("1234.56",
+ * "12.5万"), percentages numbers (80 = 80%), dates yyyy-MM-dd.
+ */
+@RestController
+@RequestMapping("/api/credit")
+@Tag(name = "Credit loans", description = "Knowledge-value credit loans, district risk pools, risk sharing")
+public class CreditController {
+
+    private final CommandGateway commands;
+    private final CreditQueries queries;
+    private final Consistent consistent;
+    private final Clock clock;
+
+    public CreditController(CommandGateway commands, CreditQueries queries, Consistent consistent, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.consistent = consistent;
+        this.clock = clock;
+    }
+
+    @PostMapping("/banks")
+    @Operation(summary = "Register a cooperating bank (OPERATOR)")
+    public ResponseEntity<Recorded> registerBank(@RequestBody CreditRequests.Bank request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/banks");
+    }
+
+    @GetMapping("/banks")
+    @Operation(summary = "Cooperating banks")
+    public ResponseEntity<List<Map<String, Object>>> banks() {
+        return consistent.answer(queries::banks);
+    }
+
+    @PostMapping("/evaluations")
+    @Operation(summary = "Record an enterprise's knowledge-value evaluation (OPERATOR)",
+            description = "Grade A–E, valid for one year from evaluatedOn; the credit line comes from the program's "
+                    + "policy table (A 500万, B 400万, C 300万, D 160万, E 80万).")
+    public ResponseEntity<Recorded> evaluate(@RequestBody CreditRequests.Evaluation request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/enterprises/" + request.enterpriseId() + "/evaluations");
+    }
+
+    @GetMapping("/enterprises/{enterpriseId}/evaluations")
+    @Operation(summary = "An enterprise's evaluations, oldest first")
+    public ResponseEntity<List<Map<String, Object>>> evaluations(@PathVariable String enterpriseId) {
+        return consistent.answer(() -> queries.evaluations(enterpriseId));
+    }
+
+    @PostMapping("/risk-sharing")
+    @Operation(summary = "Record a version of the risk-sharing ratio (ADMIN)",
+            description = "fundSharePct is the pool's share of a defaulted loan's unrecovered principal (80 = 80%), "
+                    + "in force from effectiveFrom for bankId, or for all banks when bankId is empty. A bank's own "
+                    + "version beats the general one. A loan keeps the version in force on its issue date for ever: "
+                    + "a version recorded later, even with an earlier effective date, affects only loans issued "
+                    + "after it is recorded.")
+    public ResponseEntity<Recorded> setRiskSharing(@RequestBody CreditRequests.RiskSharing request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/risk-sharing");
+    }
+
+    @GetMapping("/risk-sharing")
+    @Operation(summary = "The risk-sharing policy's history, in the order recorded, with who recorded each version")
+    public ResponseEntity<List<Map<String, Object>>> riskSharing() {
+        return consistent.answer(queries::riskSharingVersions);
+    }
+
+    @PostMapping("/pool-contributions")
+    @Operation(summary = "Record a contribution to a district's risk compensation pool (OPERATOR)",
+            description = "Waiting claims of the district are then paid oldest first while the balance covers "
+                    + "the oldest, dated on the contribution's date.")
+    public ResponseEntity<Recorded> contribute(@RequestBody CreditRequests.PoolContribution request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/pools");
+    }
+
+    @GetMapping("/pools")
+    @Operation(summary = "Every district pool as of a date: contributed, compensated, recovered, balance, waiting")
+    public ResponseEntity<List<Map<String, Object>>> pools(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return consistent.answer(() -> queries.pools(date(asOf)));
+    }
+
+    @GetMapping("/pools/{district}/claims")
+    @Operation(summary = "A district pool's compensation claims as of a date, with when each was paid")
+    public ResponseEntity<List<Map<String, Object>>> claims(@PathVariable String district,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return consistent.answer(() -> queries.claims(district, date(asOf)));
+    }
+
+    @PostMapping("/loans")
+    @Operation(summary = "Issue a knowledge-value loan (OPERATOR)",
+            description = "Refused when the bank is unknown, the enterprise has no grade valid on issuedOn, has a "
+                    + "loan in default, or would owe more than its grade's credit line; term at most 12 months.")
+    public ResponseEntity<Recorded> issue(@RequestBody CreditRequests.Loan request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/loans/" + recorded.id());
+    }
+
+    @GetMapping("/loans/{loanId}")
+    @Operation(summary = "A loan's terms, figures and movements as of a date")
+    public ResponseEntity<Map<String, Object>> loan(@PathVariable String loanId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate date = date(asOf);
+        return consistent.answer(() -> {
+            Map<String, Object> terms = queries.loanTerms(loanId).orElseThrow(() ->
+                    RuleViolation.notFound("loanId", "unknown-loan", "loan " + loanId + " is not recorded"));
+            Map<String, Object> loan = new LinkedHashMap<>(terms);
+            CreditFigures f = queries.loanFigures(loanId, date).orElse(null);
+            loan.put("asOf", date);
+            if (f == null || f.loans() == 0) {
+                loan.put("status", "NOT_YET_ISSUED");
+            } else {
+                loan.put("status", f.defaulted() > 0 ? "DEFAULTED" : f.outstanding() == 0 ? "CLOSED" : "ACTIVE");
+                loan.put("outstandingFen", f.outstanding());
+                loan.put("outstanding", Money.ofFen(f.outstanding()).toYuanString());
+                loan.put("defaultedFen", f.defaulted());
+                loan.put("compensatedFen", f.compensated());
+                loan.put("waitingCompensationFen", f.waiting());
+                loan.put("recoveredFen", f.recovered());
+                loan.put("poolRecoveredFen", f.poolRecovered());
+                loan.put("interestPaidFen", f.interest());
+            }
+            loan.put("movements", queries.loanMovements(loanId, date));
+            return loan;
+        });
+    }
+
+    @PostMapping("/loans/{loanId}/repayments")
+    @Operation(summary = "Record a repayment of principal and/or interest (OPERATOR)",
+            description = "Refused above the outstanding principal; a loan repaid in full is closed.")
+    public ResponseEntity<Recorded> repay(@PathVariable String loanId, @RequestBody CreditRequests.Repayment request) {
+        Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
+        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+    }
+
+    @PostMapping("/loans/{loanId}/default")
+    @Operation(summary = "Declare a loan in default (OPERATOR)")
+    public ResponseEntity<Recorded> declareDefault(@PathVariable String loanId,
+                                                   @RequestBody CreditRequests.Default request) {
+        Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
+        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+    }
+
+    @PostMapping("/loans/{loanId}/claims")
+    @Operation(summary = "Claim compensation from the district pool for a defaulted loan (OPERATOR)",
+            description = "The pool owes the loan's fund share of the unrecovered principal. It pays at once when "
+                    + "its balance covers the claim and no older claim waits; otherwise the claim waits.")
+    public ResponseEntity<Recorded> claim(@PathVariable String loanId, @RequestBody CreditRequests.Claim request) {
+        Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
+        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+    }
+
+    @PostMapping("/loans/{loanId}/recoveries")
+    @Operation(summary = "Record money recovered after compensation (OPERATOR)",
+            description = "Shared in the loan's ratio; the pool's share goes back into the pool, never more than "
+                    + "the pool paid for the loan.")
+    public ResponseEntity<Recorded> recover(@PathVariable String loanId, @RequestBody CreditRequests.Recovery request) {
+        Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
+        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+    }
+
+    private LocalDate date(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,149 @@
+package cn.cq.fundledger.credit.web;
+
+import cn.cq.fundledger.core.Input;
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.api.ClaimCompensation;
+import cn.cq.fundledger.credit.api.ContributeToPool;
+import cn.cq.fundledger.credit.api.DeclareDefault;
+import cn.cq.fundledger.credit.api.Grade;
+import cn.cq.fundledger.credit.api.IssueLoan;
+import cn.cq.fundledger.credit.api.PoolSource;
+import cn.cq.fundledger.credit.api.RecordEvaluation;
+import cn.cq.fundledger.credit.api.RecordRecovery;
+import cn.cq.fundledger.credit.api.RecordRepayment;
+import cn.cq.fundledger.credit.api.RegisterBank;
+import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
+
+/**
+ * The credit program's requests as people and files write them: text fields, amounts in yuan (with an
+ * optional 万/亿 suffix), percentages as numbers (80 = 80%), dates as yyyy-MM-dd. Each turns into its
+ * command or reports every field that is wrong. The REST API and the importer share them.
+ */
+public final class CreditRequests {
+
+    private CreditRequests() {
+    }
+
+    public record Bank(String bankId, String name) {
+        public RegisterBank toCommand() {
+            Input in = new Input();
+            RegisterBank command = new RegisterBank(in.text("bankId", bankId), in.text("name", name));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record Evaluation(String enterpriseId, String enterpriseName, String district, String grade,
+                             String evaluatedOn) {
+        public RecordEvaluation toCommand() {
+            Input in = new Input();
+            RecordEvaluation command = new RecordEvaluation(in.text("enterpriseId", enterpriseId),
+                    in.text("enterpriseName", enterpriseName), in.text("district", district),
+                    in.choice("grade", grade, Grade.class), in.date("evaluatedOn", evaluatedOn));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record RiskSharing(String effectiveFrom, String fundSharePct, String bankId) {
+        public SetRiskSharingRatio toCommand() {
+            Input in = new Input();
+            SetRiskSharingRatio command = new SetRiskSharingRatio(in.date("effectiveFrom", effectiveFrom),
+                    in.percentUpToHundred("fundSharePct", fundSharePct), in.optionalText(bankId));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record PoolContribution(String contributionId, String district, String source, String amount,
+                                   String contributedOn) {
+        public ContributeToPool toCommand() {
+            Input in = new Input();
+            ContributeToPool command = new ContributeToPool(in.text("contributionId", contributionId),
+                    in.text("district", district), in.choice("source", source, PoolSource.class),
+                    in.positiveAmount("amount", amount), in.date("contributedOn", contributedOn));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record Loan(String loanId, String bankId, String enterpriseId, String district, String principal,
+                       String annualRatePct, String termMonths, String issuedOn) {
+        public IssueLoan toCommand() {
+            Input in = new Input();
+            Integer term = in.integer("termMonths", termMonths);
+            IssueLoan command = new IssueLoan(in.text("loanId", loanId), in.text("bankId", bankId),
+                    in.text("enterpriseId", enterpriseId), in.text("district", district),
+                    in.positiveAmount("principal", principal), in.percentUpToHundred("annualRatePct", annualRatePct),
+                    term == null ? 0 : term, in.date("issuedOn", issuedOn));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record Repayment(String repaymentId, String loanId, String principal, String interest, String paidOn) {
+        public RecordRepayment toCommand() {
+            Input in = new Input();
+            RecordRepayment command = new RecordRepayment(in.text("repaymentId", repaymentId),
+                    in.text("loanId", loanId), in.nonNegativeAmount("principal", principal),
+                    in.nonNegativeAmount("interest", interest), in.date("paidOn", paidOn));
+            in.orThrow();
+            return command;
+        }
+
+        Repayment onLoan(String pathLoanId) {
+            return new Repayment(repaymentId, samePath("loanId", loanId, pathLoanId), principal, interest, paidOn);
+        }
+    }
+
+    public record Default(String loanId, String overdueSince, String declaredOn) {
+        public DeclareDefault toCommand() {
+            Input in = new Input();
+            DeclareDefault command = new DeclareDefault(in.text("loanId", loanId),
+                    in.date("overdueSince", overdueSince), in.date("declaredOn", declaredOn));
+            in.orThrow();
+            return command;
+        }
+
+        Default onLoan(String pathLoanId) {
+            return new Default(samePath("loanId", loanId, pathLoanId), overdueSince, declaredOn);
+        }
+    }
+
+    public record Claim(String claimId, String loanId, String claimedOn) {
+        public ClaimCompensation toCommand() {
+            Input in = new Input();
+            ClaimCompensation command = new ClaimCompensation(in.text("claimId", claimId), in.text("loanId", loanId),
+                    in.date("claimedOn", claimedOn));
+            in.orThrow();
+            return command;
+        }
+
+        Claim onLoan(String pathLoanId) {
+            return new Claim(claimId, samePath("loanId", loanId, pathLoanId), claimedOn);
+        }
+    }
+
+    public record Recovery(String recoveryId, String loanId, String amount, String recoveredOn) {
+        public RecordRecovery toCommand() {
+            Input in = new Input();
+            RecordRecovery command = new RecordRecovery(in.text("recoveryId", recoveryId), in.text("loanId", loanId),
+                    in.positiveAmount("amount", amount), in.date("recoveredOn", recoveredOn));
+            in.orThrow();
+            return command;
+        }
+
+        Recovery onLoan(String pathLoanId) {
+            return new Recovery(recoveryId, samePath("loanId", loanId, pathLoanId), amount, recoveredOn);
+        }
+    }
+
+    /** A body may repeat the id of the path, but not contradict it. */
+    static String samePath(String field, String inBody, String inPath) {
+        if (inBody != null && !inBody.isBlank() && !inBody.strip().equals(inPath)) {
+            throw RuleViolation.invalid(field, "path-mismatch", field + " '" + inBody + "' in the body differs from '"
+                    + inPath + "' in the path");
+        }
+        return inPath;
+    }
+}

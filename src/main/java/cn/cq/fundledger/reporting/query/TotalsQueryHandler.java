@@ -1,0 +1,40 @@
+package cn.cq.fundledger.reporting.query;
+
+import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.credit.query.CreditFigures;
+import cn.cq.fundledger.credit.query.CreditQueries;
+import cn.cq.fundledger.reporting.api.FetchTotals;
+import cn.cq.fundledger.reporting.api.Totals;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Gathers each program's figures into the published totals. */
+@Component
+public class TotalsQueryHandler {
+
+    private final CreditQueries credit;
+
+    public TotalsQueryHandler(CreditQueries credit) {
+        this.credit = credit;
+    }
+
+    @QueryHandler
+    public Totals handle(FetchTotals query) {
+        CreditFigures c = credit.totals(query.asOf());
+        return new Totals(query.asOf(),
+                program(0, 0),
+                program(0, 0),
+                new Totals.CreditLoans(c.loans(), c.enterprises(), c.issued(), display(c.issued()), c.outstanding(),
+                        c.defaulted(), c.compensated(), c.recovered()),
+                new Totals.GuidedLoans(0, 0, display(0)),
+                new Totals.RiskPools(c.contributed(), c.compensated(), c.poolRecovered(), c.poolBalance(), c.waiting()));
+    }
+
+    private static Totals.ProgramTotals program(long projects, long investedFen) {
+        return new Totals.ProgramTotals(projects, investedFen, display(investedFen));
+    }
+
+    static String display(long fen) {
+        return Money.ofFen(fen).toDisplayString();
+    }
+}

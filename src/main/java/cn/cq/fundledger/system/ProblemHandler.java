@@ -1,0 +1,123 @@
+package cn.cq.fundledger.system;
+
+import cn.cq.fundledger.core.Input;
+import cn.cq.fundledger.core.RuleViolation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal reaches the caller as {@code application/problem+json}: a title, a sentence, and the
+ * field and rule at fault ({@code field}, {@code rule}, and {@code errors} listing all of them).
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        return respond(statusOf(violation.kind()), titleOf(violation.kind()), List.of(violation));
+    }
+
+    @ExceptionHandler(Input.InvalidInput.class)
+    public ResponseEntity<ProblemDetail> invalidInput(Input.InvalidInput invalid) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid request", invalid.problems());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (cause instanceof Input.InvalidInput invalid) {
+            return invalidInput(invalid);
+        }
+        log.error("Command failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The command could not be completed; nothing was recorded.");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> concurrency(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Another node recorded a fact of the same program at the same moment; nothing was recorded. "
+                        + "Send the command again.");
+        problem.setTitle("Concurrent change");
+        problem.setProperty("rule", "concurrent-change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid("body",
+                "json", "the request body is not the JSON object this endpoint takes: "
+                        + rootMessage(e))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    public ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid(
+                e.getParameterName(), "required", e.getParameterName() + " is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid(e.getName(),
+                "format", e.getName() + ": '" + e.getValue() + "' is not valid here")));
+    }
+
+    public static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, List<RuleViolation> problems) {
+        RuleViolation first = problems.get(0);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, problems.size() == 1 ? first.getMessage()
+                : problems.size() + " problems: " + String.join("; ", problems.stream().map(RuleViolation::getMessage).toList()));
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:fund-ledger:problem:" + first.rule()));
+        problem.setProperty("field", first.field());
+        problem.setProperty("rule", first.rule());
+        problem.setProperty("errors", problems.stream()
+                .map(p -> Map.of("field", p.field(), "rule", p.rule(), "message", p.getMessage())).toList());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    static HttpStatus statusOf(RuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    private static String titleOf(RuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Invalid request";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflicts with a recorded fact";
+            case REFUSED -> "Refused by a ledger rule";
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

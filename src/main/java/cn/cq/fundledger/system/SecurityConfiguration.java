@@ -1,0 +1,131 @@
+package cn.cq.fundledger.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what. OPERATOR records transactions, AUDITOR reads the history and runs replay and
+ * verification, FINANCE reads reports, ADMIN sets policy. HTTP Basic on /api/**; health answers anyone.
+ *
+ * <p>The default profile knows four users whose password is their name (README). Any other profile must
+ * configure {@code fundledger.security.users} with password hashes ({bcrypt}, {argon2}, {pbkdf2},
+ * {scrypt}) or the ledger refuses to start.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityConfiguration.SecuritySettings.class)
+public class SecurityConfiguration {
+
+    public static final String OPERATOR = "OPERATOR";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String FINANCE = "FINANCE";
+    public static final String ADMIN = "ADMIN";
+
+    private static final Pattern HASHED = Pattern.compile("^\\{(bcrypt|argon2(@SpringSecurity_v5_8)?|pbkdf2(@SpringSecurity_v5_8)?|scrypt(@SpringSecurity_v5_8)?|sha256)}.+");
+
+    @ConfigurationProperties("fundledger.security")
+    public record SecuritySettings(List<UserEntry> users) {
+        public record UserEntry(String name, String password, List<String> roles) {
+        }
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService users(SecuritySettings settings, Environment environment, PasswordEncoder encoder) {
+        boolean defaultProfile = environment.getActiveProfiles().length == 0;
+        List<SecuritySettings.UserEntry> entries = settings.users() == null ? List.of() : settings.users();
+        String profiles = Arrays.toString(environment.getActiveProfiles());
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("No users are configured for profile(s) " + profiles
+                    + ": set fundledger.security.users[i].name, .password (a hash such as {bcrypt}...) and .roles");
+        }
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        for (SecuritySettings.UserEntry entry : entries) {
+            if (entry.name() == null || entry.password() == null || entry.roles() == null || entry.roles().isEmpty()) {
+                throw new IllegalStateException("fundledger.security.users: every user needs a name, a password and roles");
+            }
+            if (!defaultProfile && !HASHED.matcher(entry.password()).matches()) {
+                throw new IllegalStateException("User '" + entry.name() + "' of profile(s) " + profiles
+                        + " has no password hash: configure {bcrypt}..., {argon2}..., {pbkdf2}... or {scrypt}...");
+            }
+            UserDetails user = User.withUsername(entry.name()).password(entry.password())
+                    .roles(entry.roles().toArray(String[]::new)).build();
+            manager.createUser(user);
+        }
+        return manager;
+    }
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(response, objectMapper, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Sign in with HTTP Basic credentials.", true)))
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((request, response, e) -> problem(response, objectMapper,
+                                HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "Sign in with HTTP Basic credentials.", true))
+                        .accessDeniedHandler((request, response, e) -> problem(response, objectMapper,
+                                HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".", false)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
+                        // policy
+                        .requestMatchers(HttpMethod.POST, "/api/credit/risk-sharing").hasRole(ADMIN)
+                        // audit
+                        .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        // reports for finance staff
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**").hasAnyRole(FINANCE, AUDITOR, ADMIN)
+                        // transactions
+                        .requestMatchers(HttpMethod.POST, "/api/**").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/**").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.DELETE, "/api/**").denyAll()
+                        // reading the ledger's own figures
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String title,
+                                String detail, boolean challenge) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        if (challenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"fund-ledger\"");
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        mapper.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", problem.getTitle(),
+                "status", status.value(), "detail", detail));
+    }
+}
