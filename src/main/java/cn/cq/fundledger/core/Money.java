@@ -1,7 +1,6 @@
 package cn.cq.fundledger.core;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,10 @@ public record Money(long fen) implements Comparable<Money> {
     static final long FEN_PER_WAN = 10_000L * FEN_PER_YUAN;
     static final long FEN_PER_YI = 100_000_000L * FEN_PER_YUAN;
 
-    private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?(万|亿)?");
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    /** Digits, optionally grouped by thousands ("1,234,567"), a fraction, a 万 or 亿 suffix; no exponent. */
+    private static final Pattern AMOUNT = Pattern.compile("-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\\.[0-9]+)?(万|亿)?");
 
     public static Money ofFen(long fen) {
         return fen == 0 ? ZERO : new Money(fen);
@@ -31,9 +33,10 @@ public record Money(long fen) implements Comparable<Money> {
     }
 
     /**
-     * Parses an amount in yuan, optionally with a 万 or 亿 suffix. Thousands separators (",") and
-     * surrounding blanks are allowed. The result must be a whole number of fen: "12.345" is refused,
-     * "12.345万" (123,450 yuan) is not.
+     * Parses an amount in yuan, optionally with a 万 or 亿 suffix. Thousands separators (",", in groups
+     * of three digits before the decimal point) and surrounding blanks are allowed; a comma anywhere
+     * else ("12,5万", "1,23") is refused rather than dropped, since it may be a decimal comma. The
+     * result must be a whole number of fen: "12.345" is refused, "12.345万" (123,450 yuan) is not.
      *
      * @throws IllegalArgumentException naming the rule that the text breaks
      */
@@ -121,27 +124,26 @@ public record Money(long fen) implements Comparable<Money> {
     /**
      * The amount as people read it in reports: 亿 from one 亿 up, 万 from one 万 up, yuan below, with
      * at most two decimals (rounded half-even) and trailing zeros trimmed: "2.9亿", "217.2亿", "36万",
-     * "1234.5".
+     * "1234.5", zero is "0". An amount that rounds to 10000万 is shown as "1亿".
      */
     public String toDisplayString() {
-        long abs = Math.abs(fen);
-        BigDecimal value;
-        String unit;
-        if (abs >= FEN_PER_YI) {
-            value = new BigDecimal(BigInteger.valueOf(fen)).divide(BigDecimal.valueOf(FEN_PER_YI));
-            unit = "亿";
-        } else if (abs >= FEN_PER_WAN) {
-            value = new BigDecimal(BigInteger.valueOf(fen)).divide(BigDecimal.valueOf(FEN_PER_WAN));
-            unit = "万";
-        } else {
-            value = BigDecimal.valueOf(fen, 2);
-            unit = "";
-        }
-        BigDecimal rounded = value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        if (rounded.signum() == 0) {
+        if (fen == 0) {
             return "0";
         }
-        return rounded.toPlainString() + unit;
+        BigDecimal yuan = BigDecimal.valueOf(fen, 2);
+        BigDecimal wan = yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_EVEN);
+        // decided on the rounded 万 figure, so that 99,999,999.99 yuan reads "1亿", never "10000万"
+        if (wan.abs().compareTo(TEN_THOUSAND) >= 0) {
+            return trimmed(yuan.movePointLeft(8).setScale(2, RoundingMode.HALF_EVEN)) + "亿";
+        }
+        if (yuan.abs().compareTo(TEN_THOUSAND) >= 0) {
+            return trimmed(wan) + "万";
+        }
+        return trimmed(yuan);
+    }
+
+    private static String trimmed(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     @Override

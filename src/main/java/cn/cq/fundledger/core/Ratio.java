@@ -64,15 +64,23 @@ public record Ratio(int basisPoints) implements Comparable<Ratio> {
         return new Ratio(ONE - basisPoints);
     }
 
-    /** {@code amount × ratio}, rounded half-even to a whole unit; exact for any long amount. */
+    /**
+     * {@code amount × ratio}, rounded half-even to a whole unit; exact for any long amount. Up to 100% the
+     * result cannot overflow; above 100% an {@link ArithmeticException} says that it does not fit.
+     */
     long applyHalfEven(long amount) {
-        long whole = Math.floorDiv(amount, ONE);
-        long rest = Math.floorMod(amount, ONE); // 0..9999
-        long product = rest * basisPoints;       // < 10^4 * 2^31, no overflow
+        // truncating division keeps every partial result between zero and the exact product, so no
+        // intermediate step overflows when the product itself fits (floorDiv would overshoot Long.MIN_VALUE)
+        long whole = amount / ONE;
+        long rest = amount % ONE;                // -9999..9999, same sign as amount
+        long product = rest * basisPoints;       // |product| < 10^4 * 2^31, no overflow
         long truncated = Math.addExact(Math.multiplyExact(whole, (long) basisPoints), product / ONE);
-        long remainder = product % ONE;
-        boolean roundUp = remainder * 2 > ONE || (remainder * 2 == ONE && (truncated & 1) == 1);
-        return roundUp ? Math.addExact(truncated, 1) : truncated;
+        long remainder = Math.abs(product % ONE); // the dropped fraction, in units of 1/10000
+        boolean awayFromZero = remainder * 2 > ONE || (remainder * 2 == ONE && (truncated & 1) != 0);
+        if (!awayFromZero) {
+            return truncated;
+        }
+        return amount < 0 ? Math.subtractExact(truncated, 1) : Math.addExact(truncated, 1);
     }
 
     /** The percentage as people write it: "80", "3.65", "12.5". */

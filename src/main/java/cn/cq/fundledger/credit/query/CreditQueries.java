@@ -1,9 +1,17 @@
 package cn.cq.fundledger.credit.query;
 
+import cn.cq.fundledger.credit.query.CreditViews.BankView;
+import cn.cq.fundledger.credit.query.CreditViews.ClaimView;
+import cn.cq.fundledger.credit.query.CreditViews.EvaluationView;
+import cn.cq.fundledger.credit.query.CreditViews.LoanView;
+import cn.cq.fundledger.credit.query.CreditViews.MovementView;
+import cn.cq.fundledger.credit.query.CreditViews.PoolView;
+import cn.cq.fundledger.credit.query.CreditViews.RiskSharingVersionView;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,63 +34,82 @@ public class CreditQueries {
 
     public CreditFigures totals(LocalDate asOf) {
         return jdbc.queryForObject("SELECT " + SUMS + " FROM credit_movement WHERE business_date <= ?",
-                (rs, i) -> figures(rs, 1), Date.valueOf(asOf));
+                (rs, i) -> figures(rs), Date.valueOf(asOf));
     }
 
-    public Optional<CreditFigures> loanFigures(String loanId, LocalDate asOf) {
-        List<CreditFigures> rows = jdbc.query("SELECT " + SUMS + " FROM credit_movement WHERE loan_id = ? "
-                + "AND business_date <= ? HAVING COUNT(*) > 0", (rs, i) -> figures(rs, 1), loanId, Date.valueOf(asOf));
-        return rows.stream().findFirst();
+    public List<BankView> banks() {
+        return jdbc.query("SELECT bank_id, name FROM credit_bank ORDER BY bank_id",
+                (rs, i) -> new BankView(rs.getString(1), rs.getString(2)));
     }
 
-    public Optional<Map<String, Object>> loanTerms(String loanId) {
-        return jdbc.queryForList("SELECT * FROM credit_loan WHERE loan_id = ?", loanId).stream().findFirst();
+    public List<EvaluationView> evaluations(String enterpriseId) {
+        return jdbc.query("SELECT enterprise_id, evaluated_on, enterprise_name, district, grade, valid_until, "
+                        + "credit_line_fen FROM credit_evaluation WHERE enterprise_id = ? ORDER BY evaluated_on",
+                (rs, i) -> new EvaluationView(rs.getString(1), localDate(rs, 2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), localDate(rs, 6), rs.getLong(7)), enterpriseId);
     }
 
-    public List<Map<String, Object>> loanMovements(String loanId, LocalDate asOf) {
-        return jdbc.queryForList("SELECT global_index, event_id, business_date, kind, fact_id, outstanding_fen, "
-                + "defaulted_fen, compensated_fen, waiting_fen, recovered_fen, pool_recovered_fen, interest_fen "
-                + "FROM credit_movement WHERE loan_id = ? AND business_date <= ? ORDER BY business_date, global_index",
-                loanId, Date.valueOf(asOf));
-    }
-
-    public List<Map<String, Object>> banks() {
-        return jdbc.queryForList("SELECT bank_id, name FROM credit_bank ORDER BY bank_id");
-    }
-
-    public List<Map<String, Object>> evaluations(String enterpriseId) {
-        return jdbc.queryForList("SELECT evaluated_on, enterprise_name, district, grade, valid_until, credit_line_fen "
-                + "FROM credit_evaluation WHERE enterprise_id = ? ORDER BY evaluated_on", enterpriseId);
-    }
-
-    public List<Map<String, Object>> riskSharingVersions() {
-        return jdbc.queryForList("SELECT effective_from, bank_id, fund_share_bp, recorded_by, recorded_at "
-                + "FROM credit_risk_sharing ORDER BY global_index");
+    public List<RiskSharingVersionView> riskSharingVersions() {
+        return jdbc.query("SELECT global_index, effective_from, bank_id, fund_share_bp, recorded_by, recorded_at "
+                        + "FROM credit_risk_sharing ORDER BY global_index",
+                (rs, i) -> new RiskSharingVersionView(rs.getLong(1), localDate(rs, 2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()));
     }
 
     /** Per district pool as of a date: contributions, compensation paid, pools' recoveries, balance, waiting claims. */
-    public List<Map<String, Object>> pools(LocalDate asOf) {
-        return jdbc.queryForList("SELECT district, COALESCE(SUM(contributed_fen),0) AS contributed_fen, "
-                + "COALESCE(SUM(compensated_fen),0) AS compensated_fen, "
-                + "COALESCE(SUM(pool_recovered_fen),0) AS recovered_fen, "
-                + "COALESCE(SUM(contributed_fen),0) - COALESCE(SUM(compensated_fen),0) + COALESCE(SUM(pool_recovered_fen),0) "
-                + "AS balance_fen, COALESCE(SUM(waiting_fen),0) AS waiting_claims_fen FROM credit_movement "
-                + "WHERE business_date <= ? GROUP BY district ORDER BY district", Date.valueOf(asOf));
+    public List<PoolView> pools(LocalDate asOf) {
+        return jdbc.query("SELECT district, COALESCE(SUM(contributed_fen),0), COALESCE(SUM(compensated_fen),0), "
+                        + "COALESCE(SUM(pool_recovered_fen),0), COALESCE(SUM(waiting_fen),0) FROM credit_movement "
+                        + "WHERE business_date <= ? GROUP BY district ORDER BY district",
+                (rs, i) -> new PoolView(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(2) - rs.getLong(3) + rs.getLong(4), rs.getLong(5)), Date.valueOf(asOf));
     }
 
-    /** Claims of a district, oldest first, with their state as of a date. */
-    public List<Map<String, Object>> claims(String district, LocalDate asOf) {
-        return jdbc.queryForList("SELECT c.claim_id, c.loan_id, c.bank_id, c.claimed_on, c.unrecovered_fen, "
-                + "c.fund_share_bp, c.pool_share_fen, c.bank_share_fen, p.business_date AS paid_on "
-                + "FROM credit_claim c LEFT JOIN credit_movement p ON p.fact_id = c.claim_id "
-                + "AND p.kind = 'COMPENSATION' AND p.business_date <= ? "
-                + "WHERE c.district = ? AND c.claimed_on <= ? ORDER BY c.claimed_on, c.claim_id",
+    /** Claims of a district made on or before a date, oldest first, with the date each was paid (if by then). */
+    public List<ClaimView> claims(String district, LocalDate asOf) {
+        return jdbc.query("SELECT c.claim_id, c.loan_id, c.bank_id, c.claimed_on, c.unrecovered_fen, c.fund_share_bp, "
+                        + "c.pool_share_fen, c.bank_share_fen, p.business_date FROM credit_claim c "
+                        + "LEFT JOIN credit_movement p ON p.fact_id = c.claim_id AND p.kind = 'COMPENSATION' "
+                        + "AND p.business_date <= ? WHERE c.district = ? AND c.claimed_on <= ? "
+                        + "ORDER BY c.claimed_on, c.claim_id",
+                (rs, i) -> new ClaimView(rs.getString(1), rs.getString(2), rs.getString(3), localDate(rs, 4),
+                        rs.getLong(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), localDate(rs, 9)),
                 Date.valueOf(asOf), district, Date.valueOf(asOf));
     }
 
-    private static CreditFigures figures(java.sql.ResultSet rs, int from) throws java.sql.SQLException {
-        return new CreditFigures(rs.getLong(from), rs.getLong(from + 1), rs.getLong(from + 2), rs.getLong(from + 3),
-                rs.getLong(from + 4), rs.getLong(from + 5), rs.getLong(from + 6), rs.getLong(from + 7),
-                rs.getLong(from + 8), rs.getLong(from + 9), rs.getLong(from + 10));
+    /** A loan's terms and its figures as of a date, with the movements that make them. */
+    public Optional<LoanView> loan(String loanId, LocalDate asOf) {
+        List<MovementView> movements = jdbc.query("SELECT global_index, event_id, business_date, kind, fact_id, "
+                        + "issued_fen, outstanding_fen, defaulted_fen, compensated_fen, waiting_fen, recovered_fen, "
+                        + "pool_recovered_fen, interest_fen FROM credit_movement WHERE loan_id = ? AND business_date <= ? "
+                        + "ORDER BY business_date, global_index",
+                (rs, i) -> new MovementView(rs.getLong(1), rs.getString(2), localDate(rs, 3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                        rs.getLong(11), rs.getLong(12), rs.getLong(13)), loanId, Date.valueOf(asOf));
+        long issued = movements.stream().mapToLong(MovementView::issuedFen).sum();
+        long outstanding = movements.stream().mapToLong(MovementView::outstandingFen).sum();
+        long defaulted = movements.stream().mapToLong(MovementView::defaultedFen).sum();
+        String status = issued == 0 ? "NOT_YET_ISSUED" : defaulted > 0 ? "DEFAULTED" : outstanding == 0 ? "CLOSED" : "ACTIVE";
+        return jdbc.query("SELECT loan_id, bank_id, enterprise_id, district, principal_fen, annual_rate_bp, term_months, "
+                        + "issued_on, grade, fund_share_bp FROM credit_loan WHERE loan_id = ?",
+                (rs, i) -> new LoanView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getInt(6), rs.getInt(7), localDate(rs, 8), rs.getString(9), rs.getInt(10),
+                        asOf, status, outstanding, defaulted,
+                        movements.stream().mapToLong(MovementView::compensatedFen).sum(),
+                        movements.stream().mapToLong(MovementView::waitingFen).sum(),
+                        movements.stream().mapToLong(MovementView::recoveredFen).sum(),
+                        movements.stream().mapToLong(MovementView::poolRecoveredFen).sum(),
+                        movements.stream().mapToLong(MovementView::interestFen).sum(), movements), loanId)
+                .stream().findFirst();
+    }
+
+    private static CreditFigures figures(ResultSet rs) throws SQLException {
+        return new CreditFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+    }
+
+    private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
     }
 }

@@ -1,19 +1,21 @@
 package cn.cq.fundledger.credit.web;
 
-import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.core.RuleViolation;
-import cn.cq.fundledger.credit.query.CreditFigures;
 import cn.cq.fundledger.credit.query.CreditQueries;
+import cn.cq.fundledger.credit.query.CreditViews.BankView;
+import cn.cq.fundledger.credit.query.CreditViews.ClaimView;
+import cn.cq.fundledger.credit.query.CreditViews.EvaluationView;
+import cn.cq.fundledger.credit.query.CreditViews.LoanView;
+import cn.cq.fundledger.credit.query.CreditViews.PoolView;
+import cn.cq.fundledger.credit.query.CreditViews.RiskSharingVersionView;
 import cn.cq.fundledger.system.web.Answers;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +59,7 @@ public class CreditController {
 
     @GetMapping("/banks")
     @Operation(summary = "Cooperating banks")
-    public ResponseEntity<List<Map<String, Object>>> banks() {
+    public ResponseEntity<List<BankView>> banks() {
         return consistent.answer(queries::banks);
     }
 
@@ -72,7 +74,7 @@ public class CreditController {
 
     @GetMapping("/enterprises/{enterpriseId}/evaluations")
     @Operation(summary = "An enterprise's evaluations, oldest first")
-    public ResponseEntity<List<Map<String, Object>>> evaluations(@PathVariable String enterpriseId) {
+    public ResponseEntity<List<EvaluationView>> evaluations(@PathVariable String enterpriseId) {
         return consistent.answer(() -> queries.evaluations(enterpriseId));
     }
 
@@ -90,7 +92,7 @@ public class CreditController {
 
     @GetMapping("/risk-sharing")
     @Operation(summary = "The risk-sharing policy's history, in the order recorded, with who recorded each version")
-    public ResponseEntity<List<Map<String, Object>>> riskSharing() {
+    public ResponseEntity<List<RiskSharingVersionView>> riskSharing() {
         return consistent.answer(queries::riskSharingVersions);
     }
 
@@ -105,14 +107,14 @@ public class CreditController {
 
     @GetMapping("/pools")
     @Operation(summary = "Every district pool as of a date: contributed, compensated, recovered, balance, waiting")
-    public ResponseEntity<List<Map<String, Object>>> pools(
+    public ResponseEntity<List<PoolView>> pools(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return consistent.answer(() -> queries.pools(date(asOf)));
     }
 
     @GetMapping("/pools/{district}/claims")
     @Operation(summary = "A district pool's compensation claims as of a date, with when each was paid")
-    public ResponseEntity<List<Map<String, Object>>> claims(@PathVariable String district,
+    public ResponseEntity<List<ClaimView>> claims(@PathVariable String district,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return consistent.answer(() -> queries.claims(district, date(asOf)));
     }
@@ -127,32 +129,11 @@ public class CreditController {
     }
 
     @GetMapping("/loans/{loanId}")
-    @Operation(summary = "A loan's terms, figures and movements as of a date")
-    public ResponseEntity<Map<String, Object>> loan(@PathVariable String loanId,
+    @Operation(summary = "A loan's terms, its figures as of a date, and the movements that make them")
+    public ResponseEntity<LoanView> loan(@PathVariable String loanId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate date = date(asOf);
-        return consistent.answer(() -> {
-            Map<String, Object> terms = queries.loanTerms(loanId).orElseThrow(() ->
-                    RuleViolation.notFound("loanId", "unknown-loan", "loan " + loanId + " is not recorded"));
-            Map<String, Object> loan = new LinkedHashMap<>(terms);
-            CreditFigures f = queries.loanFigures(loanId, date).orElse(null);
-            loan.put("asOf", date);
-            if (f == null || f.loans() == 0) {
-                loan.put("status", "NOT_YET_ISSUED");
-            } else {
-                loan.put("status", f.defaulted() > 0 ? "DEFAULTED" : f.outstanding() == 0 ? "CLOSED" : "ACTIVE");
-                loan.put("outstandingFen", f.outstanding());
-                loan.put("outstanding", Money.ofFen(f.outstanding()).toYuanString());
-                loan.put("defaultedFen", f.defaulted());
-                loan.put("compensatedFen", f.compensated());
-                loan.put("waitingCompensationFen", f.waiting());
-                loan.put("recoveredFen", f.recovered());
-                loan.put("poolRecoveredFen", f.poolRecovered());
-                loan.put("interestPaidFen", f.interest());
-            }
-            loan.put("movements", queries.loanMovements(loanId, date));
-            return loan;
-        });
+        return consistent.answer(() -> queries.loan(loanId, date(asOf)).orElseThrow(() ->
+                RuleViolation.notFound("loanId", "unknown-loan", "loan " + loanId + " is not recorded")));
     }
 
     @PostMapping("/loans/{loanId}/repayments")

@@ -1,0 +1,43 @@
+package cn.cq.fundledger.credit.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the credit program's read endpoints answer. Amounts are whole fen. */
+public final class CreditViews {
+
+    private CreditViews() {
+    }
+
+    public record BankView(String bankId, String name) {
+    }
+
+    public record EvaluationView(String enterpriseId, LocalDate evaluatedOn, String enterpriseName, String district,
+                                 String grade, LocalDate validUntil, long creditLineFen) {
+    }
+
+    public record RiskSharingVersionView(long position, LocalDate effectiveFrom, String bankId, int fundShareBp,
+                                         String recordedBy, Instant recordedAt) {
+    }
+
+    public record PoolView(String district, long contributedFen, long compensatedFen, long recoveredFen,
+                           long balanceFen, long waitingClaimsFen) {
+    }
+
+    public record ClaimView(String claimId, String loanId, String bankId, LocalDate claimedOn, long unrecoveredFen,
+                            int fundShareBp, long poolShareFen, long bankShareFen, LocalDate paidOn) {
+    }
+
+    public record MovementView(long position, String eventId, LocalDate businessDate, String kind, String factId,
+                               long issuedFen, long outstandingFen, long defaultedFen, long compensatedFen,
+                               long waitingFen, long recoveredFen, long poolRecoveredFen, long interestFen) {
+    }
+
+    public record LoanView(String loanId, String bankId, String enterpriseId, String district, long principalFen,
+                           int annualRateBp, int termMonths, LocalDate issuedOn, String grade, int fundShareBp,
+                           LocalDate asOf, String status, long outstandingFen, long defaultedFen,
+                           long compensatedFen, long waitingCompensationFen, long recoveredFen,
+                           long poolRecoveredFen, long interestPaidFen, List<MovementView> movements) {
+    }
+}

@@ -1,0 +1,73 @@
+package cn.cq.fundledger.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Drives the ledger's HTTP API as its users do: HTTP Basic, JSON in, JSON or problem+json out. */
+public final class LedgerApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestRestTemplate http;
+
+    public LedgerApi(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    /** POSTs a JSON object as the user whose password is their name (the default profile's users). */
+    public Answer post(String user, String path, Map<String, ?> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            headers.setBasicAuth(user, user);
+        }
+        try {
+            return answer(http.exchange(path, HttpMethod.POST, new HttpEntity<>(JSON.writeValueAsString(body), headers),
+                    String.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public Answer get(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        if (user != null) {
+            headers.setBasicAuth(user, user);
+        }
+        return answer(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class));
+    }
+
+    /** {@code GET /api/totals?asOf=...} as finance staff, expecting 200. */
+    public JsonNode totals(String asOf) {
+        Answer answer = get("finance", "/api/totals?asOf=" + asOf);
+        if (answer.status() != 200) {
+            throw new AssertionError("totals answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json();
+    }
+
+    private static Answer answer(ResponseEntity<String> response) {
+        return new Answer(response.getStatusCode().value(), response.getHeaders(), response.getBody());
+    }
+
+    public record Answer(int status, HttpHeaders headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String contentType() {
+            return headers.getContentType() == null ? null : headers.getContentType().toString();
+        }
+    }
+}
