@@ -44,10 +44,11 @@ public record Money(long fen) implements Comparable<Money> {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("amount is empty");
         }
-        String s = text.strip().replace(",", "");
+        String s = text.strip();
         if (!AMOUNT.matcher(s).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not an amount in yuan (e.g. 1234.56, 12.5万, 2.98亿)");
         }
+        s = s.replace(",", "");
         int shift = 2;
         if (s.endsWith("万")) {
             shift = 6;
@@ -131,10 +132,10 @@ public record Money(long fen) implements Comparable<Money> {
             return "0";
         }
         BigDecimal yuan = BigDecimal.valueOf(fen, 2);
-        BigDecimal wan = yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal wan = yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
         // decided on the rounded 万 figure, so that 99,999,999.99 yuan reads "1亿", never "10000万"
         if (wan.abs().compareTo(TEN_THOUSAND) >= 0) {
-            return trimmed(yuan.movePointLeft(8).setScale(2, RoundingMode.HALF_EVEN)) + "亿";
+            return trimmed(yuan.movePointLeft(8).setScale(2, RoundingMode.HALF_UP)) + "亿";
         }
         if (yuan.abs().compareTo(TEN_THOUSAND) >= 0) {
             return trimmed(wan) + "万";

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionConsistency {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionConsistency.class);
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Duration wait;
@@ -56,6 +58,7 @@ public class ProjectionConsistency {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!allAt(position)) {
             if (System.nanoTime() > deadline) {
+                log.warn("Projections have not reached event {} within {}: {}", position, timeout, positions());
                 return false;
             }
             LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
@@ -66,6 +69,14 @@ public class ProjectionConsistency {
     /** Whether any projection is being rebuilt from the start of the history. */
     public boolean replaying() {
         return streamingProcessors().anyMatch(StreamingEventProcessor::isReplaying);
+    }
+
+    private String positions() {
+        StringBuilder text = new StringBuilder();
+        streamingProcessors().forEach(p -> text.append(p.getName()).append('=').append(p.processingStatus().values()
+                .stream().map(s -> s.getSegment().getSegmentId() + ":" + s.getCurrentPosition()
+                        + (s.isErrorState() ? " error " + s.getError() : "")).toList()).append(' '));
+        return text.toString();
     }
 
     private boolean allAt(long position) {
