@@ -132,10 +132,10 @@ public record Money(long fen) implements Comparable<Money> {
             return "0";
         }
         BigDecimal yuan = BigDecimal.valueOf(fen, 2);
-        BigDecimal wan = yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal wan = yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_EVEN);
         // decided on the rounded 万 figure, so that 99,999,999.99 yuan reads "1亿", never "10000万"
         if (wan.abs().compareTo(TEN_THOUSAND) >= 0) {
-            return trimmed(yuan.movePointLeft(8).setScale(2, RoundingMode.HALF_UP)) + "亿";
+            return trimmed(yuan.movePointLeft(8).setScale(2, RoundingMode.HALF_EVEN)) + "亿";
         }
         if (yuan.abs().compareTo(TEN_THOUSAND) >= 0) {
             return trimmed(wan) + "万";
