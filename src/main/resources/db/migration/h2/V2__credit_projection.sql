@@ -14,6 +14,7 @@ CREATE TABLE credit_movement (
     enterprise_id      VARCHAR(64),
     bank_id            VARCHAR(64),
     district           VARCHAR(64)  NOT NULL,
+    source             VARCHAR(16),
     loans              INTEGER      NOT NULL,
     issued_fen         BIGINT       NOT NULL,
     outstanding_fen    BIGINT       NOT NULL,
@@ -23,7 +24,9 @@ CREATE TABLE credit_movement (
     recovered_fen      BIGINT       NOT NULL,
     pool_recovered_fen BIGINT       NOT NULL,
     contributed_fen    BIGINT       NOT NULL,
-    interest_fen       BIGINT       NOT NULL
+    interest_fen       BIGINT       NOT NULL,
+    guided_loans       INTEGER      NOT NULL,
+    guided_fen         BIGINT       NOT NULL
 );
 CREATE INDEX credit_movement_date ON credit_movement (business_date);
 CREATE INDEX credit_movement_loan ON credit_movement (loan_id);
@@ -63,6 +66,27 @@ CREATE TABLE credit_risk_sharing (
     effective_from DATE        NOT NULL,
     bank_id        VARCHAR(64),
     fund_share_bp  INTEGER     NOT NULL,
+    recorded_by    VARCHAR(64),
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- Fuse decisions per bank (warned, suspended, reinstated), in the order recorded.
+CREATE TABLE credit_bank_status (
+    global_index   BIGINT       NOT NULL PRIMARY KEY,
+    bank_id        VARCHAR(64)  NOT NULL,
+    business_date  DATE         NOT NULL,
+    status         VARCHAR(16)  NOT NULL,
+    loss_rate_bp   INTEGER,
+    reason         VARCHAR(500),
+    recorded_by    VARCHAR(64)
+);
+
+-- Fuse thresholds, in the order recorded.
+CREATE TABLE credit_fuse_threshold (
+    global_index   BIGINT      NOT NULL PRIMARY KEY,
+    effective_from DATE        NOT NULL,
+    warning_bp     INTEGER     NOT NULL,
+    suspension_bp  INTEGER     NOT NULL,
     recorded_by    VARCHAR(64),
     recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -9,23 +9,28 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal reaches the caller as {@code application/problem+json}: a title, a sentence, and the
  * field and rule at fault ({@code field}, {@code rule}, and {@code errors} listing all of them).
  */
 @RestControllerAdvice
-public class ProblemHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
 
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
@@ -62,17 +67,35 @@ public class ProblemHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid("body",
-                "json", "the request body is not the JSON object this endpoint takes: "
-                        + rootMessage(e))));
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return widen(respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid("body",
+                "json", "the request body is not the JSON object this endpoint takes: " + rootMessage(e)))));
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    public ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid(
-                e.getParameterName(), "required", e.getParameterName() + " is required")));
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return widen(respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid(
+                e.getParameterName(), "required", e.getParameterName() + " is required"))));
+    }
+
+    /** Anything unforeseen: 500 as problem+json, logged with the correlation id; nothing was recorded by it. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The ledger could not answer this request; see its log under the correlation id of the response.");
+        problem.setTitle("Internal error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

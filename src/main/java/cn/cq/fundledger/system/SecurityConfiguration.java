@@ -97,10 +97,12 @@ public class SecurityConfiguration {
                                 "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".", false)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
                         // policy
-                        .requestMatchers(HttpMethod.POST, "/api/credit/risk-sharing").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/credit/risk-sharing", "/api/credit/fuse-thresholds",
+                                "/api/credit/banks/*/reinstatement").hasRole(ADMIN)
                         // audit
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         // reports for finance staff

@@ -1,6 +1,7 @@
 package cn.cq.fundledger.credit.command;
 
 import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.core.Ratio;
 import cn.cq.fundledger.credit.api.Grade;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ class CreditCommandConfiguration {
      */
     @ConfigurationProperties("fundledger.credit")
     record CreditPolicyProperties(LocalDate programStart, Map<Grade, String> creditLines, Integer gradeValidityMonths,
-                                  Integer maxTermMonths) {
+                                  Integer maxTermMonths, String fuseWarningPct, String fuseSuspensionPct) {
     }
 
     @Bean
@@ -41,7 +42,11 @@ class CreditCommandConfiguration {
                 lines,
                 properties.gradeValidityMonths() != null ? properties.gradeValidityMonths()
                         : published.gradeValidityMonths(),
-                properties.maxTermMonths() != null ? properties.maxTermMonths() : published.maxTermMonths());
+                properties.maxTermMonths() != null ? properties.maxTermMonths() : published.maxTermMonths(),
+                properties.fuseWarningPct() != null ? Ratio.parsePercent(properties.fuseWarningPct())
+                        : published.fuseWarning(),
+                properties.fuseSuspensionPct() != null ? Ratio.parsePercent(properties.fuseSuspensionPct())
+                        : published.fuseSuspension());
     }
 
     @Bean

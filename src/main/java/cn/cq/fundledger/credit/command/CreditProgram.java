@@ -8,6 +8,14 @@ import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.core.Require;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.credit.api.BankRegistered;
+import cn.cq.fundledger.credit.api.BankReinstated;
+import cn.cq.fundledger.credit.api.BankSuspended;
+import cn.cq.fundledger.credit.api.BankWarned;
+import cn.cq.fundledger.credit.api.FuseThresholdsSet;
+import cn.cq.fundledger.credit.api.GuidedLoanRecorded;
+import cn.cq.fundledger.credit.api.RecordGuidedLoan;
+import cn.cq.fundledger.credit.api.ReinstateBank;
+import cn.cq.fundledger.credit.api.SetFuseThresholds;
 import cn.cq.fundledger.credit.api.ClaimCompensation;
 import cn.cq.fundledger.credit.api.CompensationClaimed;
 import cn.cq.fundledger.credit.api.CompensationPaid;
@@ -30,6 +38,9 @@ import cn.cq.fundledger.credit.api.RecoveryRecorded;
 import cn.cq.fundledger.credit.api.RegisterBank;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
 import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -76,7 +87,9 @@ public class CreditProgram {
     private int gradeValidityMonths;
     private int maxTermMonths;
 
-    private final Map<String, String> banks = new HashMap<>();
+    private final Map<String, Bank> banks = new HashMap<>();
+    private final List<FuseThresholdsSet> fuseVersions = new ArrayList<>();
+    private final Map<String, GuidedLoanRecorded> guidedLoans = new HashMap<>();
     private final Map<String, Enterprise> enterprises = new HashMap<>();
     private final List<RiskSharingRatioSet> ratioVersions = new ArrayList<>();
     private final Map<String, Pool> pools = new HashMap<>();
@@ -98,10 +111,10 @@ public class CreditProgram {
         openIfNew(settings);
         String bankId = Require.text(command.bankId(), "bankId");
         Require.text(command.name(), "name");
-        String known = banks.get(bankId);
+        Bank known = banks.get(bankId);
         if (known != null) {
-            return duplicateOrConflict(known.equals(command.name()), bankId, "bankId",
-                    "bank " + bankId + " is already registered as '" + known + "'");
+            return duplicateOrConflict(known.name.equals(command.name()), bankId, "bankId",
+                    "bank " + bankId + " is already registered as '" + known.name + "'");
         }
         apply(new BankRegistered(bankId, command.name()));
         return Recorded.applied(bankId);
@@ -139,8 +152,8 @@ public class CreditProgram {
                 "the start of the program");
         Ratio fundShare = Require.atMostHundredPercent(command.fundShare(), "fundSharePct");
         String bankId = command.bankId() == null || command.bankId().isBlank() ? null : command.bankId();
-        if (bankId != null && !banks.containsKey(bankId)) {
-            throw RuleViolation.refused("bankId", "unknown-bank", "bank " + bankId + " is not registered");
+        if (bankId != null) {
+            bank(bankId);
         }
         String key = effectiveFrom + (bankId == null ? "" : "@" + bankId);
         Optional<RiskSharingRatioSet> known = ratioVersions.stream()
@@ -198,8 +211,10 @@ public class CreditProgram {
         }
         LocalDate issuedOn = Require.notBefore(command.issuedOn(), programStart, "issuedOn",
                 "the start of the program");
-        if (!banks.containsKey(bankId)) {
-            throw RuleViolation.refused("bankId", "unknown-bank", "bank " + bankId + " is not registered");
+        Bank bank = bank(bankId);
+        if (bank.suspended) {
+            throw RuleViolation.refused("bankId", "bank-suspended", "bank " + bankId
+                    + " is suspended from the program (fuse) until an administrator reinstates it");
         }
         Enterprise enterprise = enterprises.get(enterpriseId);
         if (enterprise == null) {
@@ -290,8 +305,11 @@ public class CreditProgram {
         if (loan.status == LoanStatus.CLOSED) {
             throw RuleViolation.refused("loanId", "loan-closed", "loan " + loan.id() + " is repaid in full and closed");
         }
+        Bank bank = banks.get(loan.issued.bankId());
+        Money lostBefore = bank.lost;
         apply(new LoanDefaulted(loan.id(), loan.issued.bankId(), loan.issued.enterpriseId(), loan.issued.district(),
                 overdueSince, declaredOn, loan.outstanding()));
+        checkFuse(loan.issued.bankId(), bank, lostBefore, declaredOn, loan.id());
         return Recorded.applied(loan.id());
     }
 
@@ -357,12 +375,111 @@ public class CreditProgram {
         return Recorded.applied(recoveryId);
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(SetFuseThresholds command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        LocalDate effectiveFrom = Require.notBefore(command.effectiveFrom(), programStart, "effectiveFrom",
+                "the start of the program");
+        Ratio warning = Require.atMostHundredPercent(command.warning(), "warningPct");
+        Ratio suspension = Require.atMostHundredPercent(command.suspension(), "suspensionPct");
+        if (suspension.compareTo(warning) < 0) {
+            throw RuleViolation.invalid("suspensionPct", "threshold-order", "the suspension threshold " + suspension
+                    + " is below the warning threshold " + warning);
+        }
+        String key = "fuse@" + effectiveFrom;
+        Optional<FuseThresholdsSet> known = fuseVersions.stream().skip(1)
+                .filter(v -> v.effectiveFrom().equals(effectiveFrom)).findFirst();
+        if (known.isPresent()) {
+            boolean same = known.get().warning().equals(warning) && known.get().suspension().equals(suspension);
+            return duplicateOrConflict(same, key, "effectiveFrom", "fuse thresholds of " + known.get().warning()
+                    + "/" + known.get().suspension() + " are already recorded from " + effectiveFrom);
+        }
+        apply(new FuseThresholdsSet(effectiveFrom, warning, suspension));
+        return Recorded.applied(key);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(ReinstateBank command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        Bank bank = bank(Require.text(command.bankId(), "bankId"));
+        Require.text(command.reason(), "reason");
+        LocalDate reinstatedOn = Require.present(command.reinstatedOn(), "reinstatedOn");
+        if (!bank.suspended) {
+            throw RuleViolation.refused("bankId", "bank-not-suspended", "bank " + command.bankId()
+                    + " is not suspended");
+        }
+        apply(new BankReinstated(command.bankId(), reinstatedOn, command.reason().strip()));
+        return Recorded.applied(command.bankId() + "@" + reinstatedOn);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(RecordGuidedLoan command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        String loanId = Require.text(command.loanId(), "loanId");
+        String bankId = Require.text(command.bankId(), "bankId");
+        String enterpriseId = Require.text(command.enterpriseId(), "enterpriseId");
+        String district = Require.text(command.district(), "district");
+        Money principal = Require.positive(command.principal(), "principal");
+        LocalDate issuedOn = Require.notBefore(command.issuedOn(), programStart, "issuedOn",
+                "the start of the program");
+        GuidedLoanRecorded fact = new GuidedLoanRecorded(loanId, bankId, enterpriseId, district, principal, issuedOn);
+        GuidedLoanRecorded known = guidedLoans.get(loanId);
+        if (known != null) {
+            return duplicateOrConflict(known.equals(fact), loanId, "loanId",
+                    "guided loan " + loanId + " is already recorded with other content");
+        }
+        bank(bankId);
+        Enterprise enterprise = enterprises.get(enterpriseId);
+        EnterpriseEvaluated evaluation = enterprise == null ? null : enterprise.latestBefore(issuedOn).orElse(null);
+        if (evaluation == null) {
+            throw RuleViolation.refused("enterpriseId", "unknown-enterprise", "enterprise " + enterpriseId
+                    + " has no knowledge-value evaluation on or before " + issuedOn);
+        }
+        if (!evaluation.district().equals(district)) {
+            throw RuleViolation.refused("district", "district-mismatch", "enterprise " + enterpriseId
+                    + " is evaluated in " + evaluation.district() + ", not " + district);
+        }
+        apply(fact);
+        return Recorded.applied(loanId);
+    }
+
     // ---------------------------------------------------------------- rules
+
+    private Bank bank(String bankId) {
+        Bank bank = banks.get(bankId);
+        if (bank == null) {
+            throw RuleViolation.refused("bankId", "unknown-bank", "bank " + bankId + " is not registered");
+        }
+        return bank;
+    }
+
+    /**
+     * The fuse, after a default: a bank whose loss rate reaches the warning threshold in force on the default's
+     * date is warned (once per crossing), one that reaches the suspension threshold is suspended.
+     */
+    private void checkFuse(String bankId, Bank bank, Money lostBefore, LocalDate date, String loanId) {
+        FuseThresholdsSet thresholds = fuseVersions.stream().filter(v -> !v.effectiveFrom().isAfter(date))
+                .max(Comparator.comparing(FuseThresholdsSet::effectiveFrom)).orElse(fuseVersions.get(0));
+        Bank before = new Bank(bank.name);
+        before.issued = bank.issued;
+        before.lost = lostBefore;
+        if (bank.lossRateAtLeast(thresholds.warning()) && !before.lossRateAtLeast(thresholds.warning())) {
+            apply(new BankWarned(bankId, date, bank.lossRate(), bank.lost, bank.issued, thresholds.warning(), loanId));
+        }
+        if (!bank.suspended && bank.lossRateAtLeast(thresholds.suspension())) {
+            apply(new BankSuspended(bankId, date, bank.lossRate(), bank.lost, bank.issued, thresholds.suspension(),
+                    loanId));
+        }
+    }
 
     private void openIfNew(CreditProgramSettings settings) {
         if (programId == null) {
             apply(new CreditProgramOpened(settings.programStart(), new EnumMap<>(settings.creditLines()),
-                    settings.gradeValidityMonths(), settings.maxTermMonths()));
+                    settings.gradeValidityMonths(), settings.maxTermMonths(), settings.fuseWarning(),
+                    settings.fuseSuspension()));
         }
     }
 
@@ -422,11 +539,32 @@ public class CreditProgram {
         creditLines = new EnumMap<>(event.creditLines());
         gradeValidityMonths = event.gradeValidityMonths();
         maxTermMonths = event.maxTermMonths();
+        fuseVersions.add(new FuseThresholdsSet(event.programStart(), event.fuseWarning(), event.fuseSuspension()));
     }
 
     @EventSourcingHandler
     void on(BankRegistered event) {
-        banks.put(event.bankId(), event.name());
+        banks.put(event.bankId(), new Bank(event.name()));
+    }
+
+    @EventSourcingHandler
+    void on(FuseThresholdsSet event) {
+        fuseVersions.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(BankSuspended event) {
+        banks.get(event.bankId()).suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(BankReinstated event) {
+        banks.get(event.bankId()).suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(GuidedLoanRecorded event) {
+        guidedLoans.put(event.loanId(), event);
     }
 
     @EventSourcingHandler
@@ -450,6 +588,8 @@ public class CreditProgram {
     @EventSourcingHandler
     void on(LoanIssued event) {
         loans.put(event.loanId(), new Loan(event));
+        Bank bank = banks.get(event.bankId());
+        bank.issued = bank.issued.plus(event.principal());
         Enterprise enterprise = enterprises.get(event.enterpriseId());
         enterprise.outstanding = enterprise.outstanding.plus(event.principal());
     }
@@ -477,6 +617,8 @@ public class CreditProgram {
         Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
         enterprise.outstanding = enterprise.outstanding.minus(event.unrecoveredPrincipal());
         enterprise.defaultedLoans++;
+        Bank bank = banks.get(event.bankId());
+        bank.lost = bank.lost.plus(event.unrecoveredPrincipal());
     }
 
     @EventSourcingHandler
@@ -517,6 +659,33 @@ public class CreditProgram {
         /** The latest evaluation on or before the date, if it is less than its validity old. */
         Optional<EnterpriseEvaluated> gradeOn(LocalDate date) {
             return latestBefore(date).filter(e -> date.isBefore(e.validUntil()));
+        }
+    }
+
+    /** A cooperating bank: what it issued and lost in the program, and whether the fuse suspended it. */
+    static final class Bank {
+        final String name;
+        Money issued = Money.ZERO;
+        Money lost = Money.ZERO;
+        boolean suspended;
+
+        Bank(String name) {
+            this.name = name;
+        }
+
+        /** Unrecovered principal of defaulted loans / principal issued, to the nearest basis point (for reading). */
+        Ratio lossRate() {
+            if (issued.isZero()) {
+                return Ratio.ZERO;
+            }
+            return Ratio.ofBasisPoints(BigDecimal.valueOf(lost.fen()).multiply(BigDecimal.valueOf(Ratio.ONE))
+                    .divide(BigDecimal.valueOf(issued.fen()), 0, RoundingMode.HALF_EVEN).intValueExact());
+        }
+
+        /** Whether the exact loss rate is at or above a threshold (no rounding decides a suspension). */
+        boolean lossRateAtLeast(Ratio threshold) {
+            return !issued.isZero() && BigInteger.valueOf(lost.fen()).multiply(BigInteger.valueOf(Ratio.ONE))
+                    .compareTo(BigInteger.valueOf(issued.fen()).multiply(BigInteger.valueOf(threshold.basisPoints()))) >= 0;
         }
     }
 

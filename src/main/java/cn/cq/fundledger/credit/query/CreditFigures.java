@@ -14,10 +14,12 @@ package cn.cq.fundledger.credit.query;
  * @param poolRecovered  the pools' share of it
  * @param contributed    contributions to the pools
  * @param interest       interest paid to the banks
+ * @param guidedLoans    guided commercial loans (count)
+ * @param guided         principal of guided commercial loans
  */
 public record CreditFigures(long loans, long enterprises, long issued, long outstanding, long defaulted,
                             long compensated, long waiting, long recovered, long poolRecovered, long contributed,
-                            long interest) {
+                            long interest, long guidedLoans, long guided) {
 
     /** Pool balance: contributed − compensated + the pools' recoveries. */
     public long poolBalance() {

@@ -1,6 +1,11 @@
 package cn.cq.fundledger.credit.query;
 
 import cn.cq.fundledger.credit.api.BankRegistered;
+import cn.cq.fundledger.credit.api.BankReinstated;
+import cn.cq.fundledger.credit.api.BankSuspended;
+import cn.cq.fundledger.credit.api.BankWarned;
+import cn.cq.fundledger.credit.api.FuseThresholdsSet;
+import cn.cq.fundledger.credit.api.GuidedLoanRecorded;
 import cn.cq.fundledger.credit.api.CompensationClaimed;
 import cn.cq.fundledger.credit.api.CompensationPaid;
 import cn.cq.fundledger.credit.api.EnterpriseEvaluated;
@@ -41,9 +46,9 @@ public class CreditLedgerProjection {
     public static final String PROCESSING_GROUP = "credit-ledger";
 
     static final String INSERT_MOVEMENT = "INSERT INTO credit_movement (event_id, global_index, recorded_at, "
-            + "business_date, kind, fact_id, loan_id, enterprise_id, bank_id, district, loans, issued_fen, "
+            + "business_date, kind, fact_id, loan_id, enterprise_id, bank_id, district, source, loans, issued_fen, "
             + "outstanding_fen, defaulted_fen, compensated_fen, waiting_fen, recovered_fen, pool_recovered_fen, "
-            + "contributed_fen, interest_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "contributed_fen, interest_fen, guided_loans, guided_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final ProjectionWriter writer;
     private final JdbcTemplate jdbc;
@@ -80,6 +85,7 @@ public class CreditLedgerProjection {
         Movement m = new Movement(message, recordedAt, event.contributedOn(), "CONTRIBUTION", event.contributionId(),
                 event.district());
         m.contributed = event.amount().fen();
+        m.source = event.source().name();
         write(m);
     }
 
@@ -152,19 +158,64 @@ public class CreditLedgerProjection {
         write(m);
     }
 
+    @EventHandler
+    void on(GuidedLoanRecorded event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        Movement m = new Movement(message, recordedAt, event.issuedOn(), "GUIDED_LOAN", event.loanId(),
+                event.district());
+        m.loan(null, event.enterpriseId(), event.bankId());
+        m.guidedLoans = 1;
+        m.guided = event.principal().fen();
+        write(m);
+    }
+
+    @EventHandler
+    void on(FuseThresholdsSet event, EventMessage<?> message, @Timestamp Instant recordedAt,
+            @MetaDataValue(RequestContext.USER) String user) {
+        writer.insert("INSERT INTO credit_fuse_threshold (global_index, effective_from, warning_bp, suspension_bp, "
+                        + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?)", position(message),
+                date(event.effectiveFrom()), event.warning().basisPoints(), event.suspension().basisPoints(), user,
+                java.sql.Timestamp.from(recordedAt));
+    }
+
+    @EventHandler
+    void on(BankWarned event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user) {
+        bankStatus(message, event.bankId(), event.warnedOn(), "WARNED", event.lossRate().basisPoints(),
+                "loss rate " + event.lossRate() + " reached the warning threshold " + event.threshold()
+                        + " with the default of " + event.causedBy(), user);
+    }
+
+    @EventHandler
+    void on(BankSuspended event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user) {
+        bankStatus(message, event.bankId(), event.suspendedOn(), "SUSPENDED", event.lossRate().basisPoints(),
+                "loss rate " + event.lossRate() + " reached the suspension threshold " + event.threshold()
+                        + " with the default of " + event.causedBy(), user);
+    }
+
+    @EventHandler
+    void on(BankReinstated event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user) {
+        bankStatus(message, event.bankId(), event.reinstatedOn(), "REINSTATED", null, event.reason(), user);
+    }
+
+    private void bankStatus(EventMessage<?> message, String bankId, LocalDate date, String status, Integer lossRateBp,
+                            String reason, String user) {
+        writer.insert("INSERT INTO credit_bank_status (global_index, bank_id, business_date, status, loss_rate_bp, "
+                + "reason, recorded_by) VALUES (?,?,?,?,?,?,?)", position(message), bankId, date(date), status,
+                lossRateBp, reason, user);
+    }
+
     @ResetHandler
     void reset() {
         for (String table : new String[]{"credit_movement", "credit_loan", "credit_bank", "credit_evaluation",
-                "credit_risk_sharing", "credit_claim"}) {
+                "credit_risk_sharing", "credit_claim", "credit_bank_status", "credit_fuse_threshold"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }
 
     private void write(Movement m) {
         writer.insert(INSERT_MOVEMENT, m.eventId, m.globalIndex, java.sql.Timestamp.from(m.recordedAt), date(m.businessDate),
-                m.kind, m.factId, m.loanId, m.enterpriseId, m.bankId, m.district, m.loans, m.issued,
+                m.kind, m.factId, m.loanId, m.enterpriseId, m.bankId, m.district, m.source, m.loans, m.issued,
                 m.outstanding, m.defaulted, m.compensated, m.waiting, m.recovered, m.poolRecovered, m.contributed,
-                m.interest);
+                m.interest, m.guidedLoans, m.guided);
     }
 
     static long position(EventMessage<?> message) {
@@ -190,6 +241,7 @@ public class CreditLedgerProjection {
         String loanId;
         String enterpriseId;
         String bankId;
+        String source;
         int loans;
         long issued;
         long outstanding;
@@ -200,6 +252,8 @@ public class CreditLedgerProjection {
         long poolRecovered;
         long contributed;
         long interest;
+        int guidedLoans;
+        long guided;
 
         Movement(EventMessage<?> message, Instant recordedAt, LocalDate businessDate, String kind, String factId,
                  String district) {

@@ -24,7 +24,7 @@ public class CreditQueries {
             + "THEN enterprise_id END), COALESCE(SUM(issued_fen),0), COALESCE(SUM(outstanding_fen),0), "
             + "COALESCE(SUM(defaulted_fen),0), COALESCE(SUM(compensated_fen),0), COALESCE(SUM(waiting_fen),0), "
             + "COALESCE(SUM(recovered_fen),0), COALESCE(SUM(pool_recovered_fen),0), COALESCE(SUM(contributed_fen),0), "
-            + "COALESCE(SUM(interest_fen),0)";
+            + "COALESCE(SUM(interest_fen),0), COALESCE(SUM(guided_loans),0), COALESCE(SUM(guided_fen),0)";
 
     private final JdbcTemplate jdbc;
 
@@ -37,9 +37,29 @@ public class CreditQueries {
                 (rs, i) -> figures(rs), Date.valueOf(asOf));
     }
 
+    /** Banks with their fuse status: the latest decision recorded (WARNED, SUSPENDED, REINSTATED), or NORMAL. */
     public List<BankView> banks() {
-        return jdbc.query("SELECT bank_id, name FROM credit_bank ORDER BY bank_id",
-                (rs, i) -> new BankView(rs.getString(1), rs.getString(2)));
+        return jdbc.query("SELECT b.bank_id, b.name, s.status, s.business_date, s.loss_rate_bp FROM credit_bank b "
+                        + "LEFT JOIN credit_bank_status s ON s.bank_id = b.bank_id AND s.global_index = "
+                        + "(SELECT MAX(global_index) FROM credit_bank_status x WHERE x.bank_id = b.bank_id) "
+                        + "ORDER BY b.bank_id",
+                (rs, i) -> new BankView(rs.getString(1), rs.getString(2),
+                        rs.getString(3) == null || "REINSTATED".equals(rs.getString(3)) ? "NORMAL" : rs.getString(3),
+                        localDate(rs, 4), (Integer) rs.getObject(5)));
+    }
+
+    public List<CreditViews.FuseDecisionView> fuseDecisions(String bankId) {
+        return jdbc.query("SELECT global_index, bank_id, business_date, status, loss_rate_bp, reason, recorded_by "
+                        + "FROM credit_bank_status WHERE bank_id = ? ORDER BY global_index",
+                (rs, i) -> new CreditViews.FuseDecisionView(rs.getLong(1), rs.getString(2), localDate(rs, 3),
+                        rs.getString(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7)), bankId);
+    }
+
+    public List<CreditViews.FuseThresholdView> fuseThresholds() {
+        return jdbc.query("SELECT global_index, effective_from, warning_bp, suspension_bp, recorded_by, recorded_at "
+                        + "FROM credit_fuse_threshold ORDER BY global_index",
+                (rs, i) -> new CreditViews.FuseThresholdView(rs.getLong(1), localDate(rs, 2), rs.getInt(3),
+                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
     }
 
     public List<EvaluationView> evaluations(String enterpriseId) {
@@ -60,7 +80,8 @@ public class CreditQueries {
     public List<PoolView> pools(LocalDate asOf) {
         return jdbc.query("SELECT district, COALESCE(SUM(contributed_fen),0), COALESCE(SUM(compensated_fen),0), "
                         + "COALESCE(SUM(pool_recovered_fen),0), COALESCE(SUM(waiting_fen),0) FROM credit_movement "
-                        + "WHERE business_date <= ? GROUP BY district ORDER BY district",
+                        + "WHERE business_date <= ? AND kind IN ('CONTRIBUTION','CLAIM','COMPENSATION','RECOVERY') "
+                        + "GROUP BY district ORDER BY district",
                 (rs, i) -> new PoolView(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(2) - rs.getLong(3) + rs.getLong(4), rs.getLong(5)), Date.valueOf(asOf));
     }
@@ -105,7 +126,8 @@ public class CreditQueries {
 
     private static CreditFigures figures(ResultSet rs) throws SQLException {
         return new CreditFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                rs.getLong(12), rs.getLong(13));
     }
 
     private static LocalDate localDate(ResultSet rs, int column) throws SQLException {

@@ -10,7 +10,16 @@ public final class CreditViews {
     private CreditViews() {
     }
 
-    public record BankView(String bankId, String name) {
+    /** A bank and its fuse status (NORMAL, WARNED, SUSPENDED) since the date of the latest decision. */
+    public record BankView(String bankId, String name, String fuseStatus, LocalDate since, Integer lossRateBp) {
+    }
+
+    public record FuseDecisionView(long position, String bankId, LocalDate businessDate, String status,
+                                   Integer lossRateBp, String reason, String recordedBy) {
+    }
+
+    public record FuseThresholdView(long position, LocalDate effectiveFrom, int warningBp, int suspensionBp,
+                                    String recordedBy, Instant recordedAt) {
     }
 
     public record EvaluationView(String enterpriseId, LocalDate evaluatedOn, String enterpriseName, String district,

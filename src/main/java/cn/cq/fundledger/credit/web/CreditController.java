@@ -6,6 +6,8 @@ import cn.cq.fundledger.credit.query.CreditQueries;
 import cn.cq.fundledger.credit.query.CreditViews.BankView;
 import cn.cq.fundledger.credit.query.CreditViews.ClaimView;
 import cn.cq.fundledger.credit.query.CreditViews.EvaluationView;
+import cn.cq.fundledger.credit.query.CreditViews.FuseDecisionView;
+import cn.cq.fundledger.credit.query.CreditViews.FuseThresholdView;
 import cn.cq.fundledger.credit.query.CreditViews.LoanView;
 import cn.cq.fundledger.credit.query.CreditViews.PoolView;
 import cn.cq.fundledger.credit.query.CreditViews.RiskSharingVersionView;
@@ -61,6 +63,46 @@ public class CreditController {
     @Operation(summary = "Cooperating banks")
     public ResponseEntity<List<BankView>> banks() {
         return consistent.answer(queries::banks);
+    }
+
+    @GetMapping("/banks/{bankId}/fuse")
+    @Operation(summary = "A bank's fuse decisions (warned, suspended, reinstated), in the order recorded")
+    public ResponseEntity<List<FuseDecisionView>> fuse(@PathVariable String bankId) {
+        return consistent.answer(() -> queries.fuseDecisions(bankId));
+    }
+
+    @PostMapping("/banks/{bankId}/reinstatement")
+    @Operation(summary = "Reinstate a suspended bank (ADMIN)", description = "A reason is mandatory.")
+    public ResponseEntity<Recorded> reinstate(@PathVariable String bankId,
+                                              @RequestBody CreditRequests.Reinstatement request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand(bankId));
+        return Answers.recorded(recorded, "/api/credit/banks/" + bankId + "/fuse");
+    }
+
+    @PostMapping("/fuse-thresholds")
+    @Operation(summary = "Record a version of the fuse thresholds (ADMIN)",
+            description = "warningPct and suspensionPct of the loss rate (unrecovered principal of defaulted loans / "
+                    + "principal issued, per bank), in force from effectiveFrom. Defaults 5 and 8. A default that takes "
+                    + "a bank to the warning threshold warns it; to the suspension threshold suspends it: its new loans "
+                    + "are refused until an administrator reinstates it.")
+    public ResponseEntity<Recorded> setFuseThresholds(@RequestBody CreditRequests.FuseThresholds request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/fuse-thresholds");
+    }
+
+    @GetMapping("/fuse-thresholds")
+    @Operation(summary = "The fuse thresholds' history (after the program's opening version)")
+    public ResponseEntity<List<FuseThresholdView>> fuseThresholds() {
+        return consistent.answer(queries::fuseThresholds);
+    }
+
+    @PostMapping("/guided-loans")
+    @Operation(summary = "Record a guided commercial loan (OPERATOR)",
+            description = "A commercial loan granted to an evaluated program enterprise; no risk sharing; counted in "
+                    + "guidedLoans of /api/totals.")
+    public ResponseEntity<Recorded> guidedLoan(@RequestBody CreditRequests.GuidedLoan request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/credit/guided-loans");
     }
 
     @PostMapping("/evaluations")

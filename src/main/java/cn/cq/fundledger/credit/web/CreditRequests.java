@@ -9,6 +9,9 @@ import cn.cq.fundledger.credit.api.Grade;
 import cn.cq.fundledger.credit.api.IssueLoan;
 import cn.cq.fundledger.credit.api.PoolSource;
 import cn.cq.fundledger.credit.api.RecordEvaluation;
+import cn.cq.fundledger.credit.api.RecordGuidedLoan;
+import cn.cq.fundledger.credit.api.ReinstateBank;
+import cn.cq.fundledger.credit.api.SetFuseThresholds;
 import cn.cq.fundledger.credit.api.RecordRecovery;
 import cn.cq.fundledger.credit.api.RecordRepayment;
 import cn.cq.fundledger.credit.api.RegisterBank;
@@ -135,6 +138,39 @@ public final class CreditRequests {
 
         Recovery onLoan(String pathLoanId) {
             return new Recovery(recoveryId, samePath("loanId", loanId, pathLoanId), amount, recoveredOn);
+        }
+    }
+
+    public record GuidedLoan(String loanId, String bankId, String enterpriseId, String district, String principal,
+                             String issuedOn) {
+        public RecordGuidedLoan toCommand() {
+            Input in = new Input();
+            RecordGuidedLoan command = new RecordGuidedLoan(in.text("loanId", loanId), in.text("bankId", bankId),
+                    in.text("enterpriseId", enterpriseId), in.text("district", district),
+                    in.positiveAmount("principal", principal), in.date("issuedOn", issuedOn));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record FuseThresholds(String effectiveFrom, String warningPct, String suspensionPct) {
+        public SetFuseThresholds toCommand() {
+            Input in = new Input();
+            SetFuseThresholds command = new SetFuseThresholds(in.date("effectiveFrom", effectiveFrom),
+                    in.percentUpToHundred("warningPct", warningPct),
+                    in.percentUpToHundred("suspensionPct", suspensionPct));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    public record Reinstatement(String reinstatedOn, String reason) {
+        public ReinstateBank toCommand(String bankId) {
+            Input in = new Input();
+            ReinstateBank command = new ReinstateBank(bankId, in.date("reinstatedOn", reinstatedOn),
+                    in.text("reason", reason));
+            in.orThrow();
+            return command;
         }
     }
 

@@ -26,7 +26,7 @@ public class TotalsQueryHandler {
                 program(0, 0),
                 new Totals.CreditLoans(c.loans(), c.enterprises(), c.issued(), display(c.issued()), c.outstanding(),
                         c.defaulted(), c.compensated(), c.recovered()),
-                new Totals.GuidedLoans(0, 0, display(0)),
+                new Totals.GuidedLoans(c.guidedLoans(), c.guided(), display(c.guided())),
                 new Totals.RiskPools(c.contributed(), c.compensated(), c.poolRecovered(), c.poolBalance(), c.waiting()));
     }
 
