@@ -6,6 +6,7 @@ import cn.cq.fundledger.credit.api.DeclareDefault;
 import cn.cq.fundledger.credit.api.Grade;
 import cn.cq.fundledger.credit.api.LoanDefaulted;
 import cn.cq.fundledger.credit.api.LoanIssued;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,21 @@ class CreditProgramDefaultTest extends CreditProgramTestSupport {
     /** L1: 100万 to ENT_1 in Yubei, issued on 2023-06-01. */
     private static final LoanIssued LOAN = issued("L1", ENT_1, wan(100), "2023-06-01");
 
+    /**
+     * L1 and, so that one default keeps the bank's loss rate under the fuse's 5% warning (100万 of 2600万 is
+     * 3.8%), five healthy 500万 loans of the same bank to ENT_2.
+     */
     private static List<Object> loanIssued(Object... more) {
-        return history(OPENED, bank(BANK), evaluated(ENT_1, YUBEI, Grade.A, "2023-01-10"),
-                generalRatio("2017-01-01", 8000), LOAN, List.of(more));
+        List<Object> healthy = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            healthy.add(evaluated(ENT_2, YUBEI, Grade.A, "2022-0" + i + "-01"));
+            healthy.add(issued("H" + i, ENT_2, wan(500), "2022-0" + i + "-02"));
+            healthy.add(repaid(issued("H" + i, ENT_2, wan(500), "2022-0" + i + "-02"), "HR" + i, wan(500), wan(10),
+                    "2022-0" + i + "-28", Money.ZERO));
+            healthy.add(closed("H" + i, "2022-0" + i + "-28"));
+        }
+        return history(OPENED, bank(BANK), generalRatio("2017-01-01", 8000), healthy,
+                evaluated(ENT_1, YUBEI, Grade.A, "2023-01-10"), LOAN, List.of(more));
     }
 
     private static LoanDefaulted defaultedL1(String overdueSince, String declaredOn, Money unrecovered) {

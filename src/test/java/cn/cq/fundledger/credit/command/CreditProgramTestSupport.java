@@ -42,9 +42,13 @@ abstract class CreditProgramTestSupport {
 
     static final LocalDate PROGRAM_START = LocalDate.of(2017, 1, 1);
 
-    /** The published policies: A 500万, B 400万, C 300万, D 160万, E 80万; a grade lasts 12 months; terms up to 12. */
+    /**
+     * The published policies: A 500万, B 400万, C 300万, D 160万, E 80万; a grade lasts 12 months; terms up to 12;
+     * the fuse warns a bank at a 5% loss rate and suspends it at 8% (Hubei's thresholds).
+     */
     static final Map<Grade, Money> PUBLISHED_LINES = publishedLines();
-    static final CreditProgramOpened OPENED = new CreditProgramOpened(PROGRAM_START, PUBLISHED_LINES, 12, 12);
+    static final CreditProgramOpened OPENED = new CreditProgramOpened(PROGRAM_START, PUBLISHED_LINES, 12, 12,
+            Ratio.ofBasisPoints(500), Ratio.ofBasisPoints(800));
 
     static final String BANK = "icbc";
     static final String OTHER_BANK = "ccb";
