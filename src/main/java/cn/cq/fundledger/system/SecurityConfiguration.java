@@ -102,7 +102,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
                         // policy
                         .requestMatchers(HttpMethod.POST, "/api/credit/risk-sharing", "/api/credit/fuse-thresholds",
-                                "/api/credit/banks/*/reinstatement").hasRole(ADMIN)
+                                "/api/credit/banks/*/reinstatement", "/api/seed/policies/**", "/api/equity/policies/**")
+                        .hasRole(ADMIN)
                         // audit
                         .requestMatchers("/api/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         // reports for finance staff
