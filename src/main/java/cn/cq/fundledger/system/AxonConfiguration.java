@@ -11,8 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Axon wiring shared by all programs: who recorded a fact and under which correlation id travels with
@@ -24,7 +22,7 @@ public class AxonConfiguration {
     /** Copies the user and correlation id of the command into each event's metadata. */
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(RequestContext.USER, RequestContext.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(RequestContext.USER, RequestContext.CORRELATION_ID, "source");
     }
 
     /** Registered once every bean exists, before any runner or request dispatches a command. */
@@ -37,7 +35,7 @@ public class AxonConfiguration {
         return messages -> (index, command) -> {
             Map<String, Object> meta = new HashMap<>();
             if (!command.getMetaData().containsKey(RequestContext.USER)) {
-                meta.put(RequestContext.USER, currentUser());
+                meta.put(RequestContext.USER, RequestContext.currentUser());
             }
             if (!command.getMetaData().containsKey(RequestContext.CORRELATION_ID)) {
                 meta.put(RequestContext.CORRELATION_ID, RequestContext.correlationId());
@@ -46,10 +44,4 @@ public class AxonConfiguration {
         };
     }
 
-    static String currentUser() {
-        return RequestContext.systemUser().orElseGet(() -> {
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            return auth != null && auth.isAuthenticated() ? auth.getName() : "anonymous";
-        });
-    }
 }

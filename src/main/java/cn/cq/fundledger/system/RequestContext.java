@@ -50,6 +50,15 @@ public final class RequestContext {
         return Optional.ofNullable(SYSTEM_USER.get());
     }
 
+    /** The user on whose behalf this thread works: the system job's, else the authenticated caller's. */
+    public static String currentUser() {
+        return systemUser().orElseGet(() -> {
+            org.springframework.security.core.Authentication auth =
+                    org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            return auth != null && auth.isAuthenticated() ? auth.getName() : "anonymous";
+        });
+    }
+
     public static void clear() {
         CORRELATION.remove();
     }
