@@ -186,6 +186,7 @@ public class Importer {
             return outcome;
         }
         String user = RequestContext.currentUser();
+        long started = System.nanoTime();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactions);
@@ -210,6 +211,10 @@ public class Importer {
             } else {
                 unitOfWork.rollback();
             }
+            long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            log.info("Import of {} rows {} in {} ms ({} rows/s): {} applied, {} duplicates, {} refused",
+                    planned.size(), outcome.errors.isEmpty() ? "committed" : "rolled back", millis,
+                    planned.size() * 1000L / millis, outcome.applied, outcome.duplicates, outcome.rejected);
         } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(e);
