@@ -16,9 +16,16 @@ public final class LedgerApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestRestTemplate http;
+    private final java.util.function.UnaryOperator<String> passwordOf;
 
+    /** Against the default profile, whose users' passwords are their names. */
     public LedgerApi(TestRestTemplate http) {
+        this(http, user -> user);
+    }
+
+    public LedgerApi(TestRestTemplate http, java.util.function.UnaryOperator<String> passwordOf) {
         this.http = http;
+        this.passwordOf = passwordOf;
     }
 
     /** POSTs a JSON object as the user whose password is their name (the default profile's users). */
@@ -26,7 +33,7 @@ public final class LedgerApi {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (user != null) {
-            headers.setBasicAuth(user, user);
+            headers.setBasicAuth(user, passwordOf.apply(user));
         }
         try {
             return answer(http.exchange(path, HttpMethod.POST, new HttpEntity<>(JSON.writeValueAsString(body), headers),
@@ -39,7 +46,7 @@ public final class LedgerApi {
     public Answer get(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {
-            headers.setBasicAuth(user, user);
+            headers.setBasicAuth(user, passwordOf.apply(user));
         }
         return answer(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class));
     }
