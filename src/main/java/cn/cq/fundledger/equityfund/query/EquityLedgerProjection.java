@@ -1,0 +1,193 @@
+package cn.cq.fundledger.equityfund.query;
+
+import cn.cq.fundledger.equityfund.api.CapitalCalled;
+import cn.cq.fundledger.equityfund.api.CapitalCommitted;
+import cn.cq.fundledger.equityfund.api.DealClosed;
+import cn.cq.fundledger.equityfund.api.DealExited;
+import cn.cq.fundledger.equityfund.api.DealMarked;
+import cn.cq.fundledger.equityfund.api.DistributionMade;
+import cn.cq.fundledger.equityfund.api.EquityFundEstablished;
+import cn.cq.fundledger.equityfund.api.PartnerAmount;
+import cn.cq.fundledger.system.ProjectionWriter;
+import cn.cq.fundledger.system.RequestContext;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the equity program's read model from its events. Every money-moving event becomes one row of
+ * {@code equity_movement} (committed, called, invested, exited cost, proceeds, distributed) and, when it
+ * concerns partners, one row per partner in {@code equity_partner_movement}; a figure as of a date is the sum
+ * of its column over the rows dated on or before it. Deals, marks and exits are also kept with their terms,
+ * from which the reports value the live deals.
+ *
+ * <p>Time comes from the events (business date, recorded timestamp), never from the clock: a replay rebuilds
+ * the same rows.
+ */
+@Component
+@ProcessingGroup(EquityLedgerProjection.PROCESSING_GROUP)
+public class EquityLedgerProjection {
+
+    public static final String PROCESSING_GROUP = "equity-ledger";
+
+    static final String INSERT_MOVEMENT = "INSERT INTO equity_movement (event_id, global_index, recorded_at, "
+            + "business_date, kind, fact_id, fund_id, deal_id, project_id, committed_fen, called_fen, invested_fen, "
+            + "deals, exited_cost_fen, proceeds_fen, distributed_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT_PARTNER_MOVEMENT = "INSERT INTO equity_partner_movement (event_id, partner, "
+            + "partner_position, global_index, business_date, kind, fact_id, fund_id, committed_fen, called_fen, "
+            + "distributed_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+    private final ProjectionWriter writer;
+    private final JdbcTemplate jdbc;
+    public EquityLedgerProjection(ProjectionWriter writer, JdbcTemplate jdbc) {
+        this.writer = writer;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(EquityFundEstablished event) {
+        writer.insert("INSERT INTO equity_fund (fund_id, name, established_on) VALUES (?,?,?)", event.fundId(),
+                event.name(), date(event.establishedOn()));
+    }
+
+    @EventHandler
+    void on(CapitalCommitted event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        String factId = event.fundId() + "/" + event.partner() + "@" + event.committedOn();
+        Movement m = new Movement(message, recordedAt, event.committedOn(), "COMMITMENT", factId, event.fundId());
+        m.committed = event.amount().fen();
+        write(m);
+        partner(message, event.committedOn(), "COMMITMENT", factId, event.fundId(), event.partner(),
+                event.partnerPosition(), event.amount().fen(), 0, 0);
+    }
+
+    @EventHandler
+    void on(CapitalCalled event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        Movement m = new Movement(message, recordedAt, event.calledOn(), "CALL", event.callId(), event.fundId());
+        m.called = event.amount().fen();
+        write(m);
+        for (PartnerAmount part : event.parts()) {
+            partner(message, event.calledOn(), "CALL", event.callId(), event.fundId(), part.partner(),
+                    part.partnerPosition(), 0, part.amount().fen(), 0);
+        }
+    }
+
+    @EventHandler
+    void on(DealClosed event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        writer.insert("INSERT INTO equity_deal (deal_id, fund_id, project_id, company, amount_fen, stake_bp, "
+                        + "closed_on) VALUES (?,?,?,?,?,?,?)", event.dealId(), event.fundId(), event.projectId(),
+                event.company(), event.amount().fen(), event.stake().basisPoints(), date(event.closedOn()));
+        Movement m = new Movement(message, recordedAt, event.closedOn(), "DEAL", event.dealId(), event.fundId());
+        m.deal(event.dealId(), event.projectId());
+        m.invested = event.amount().fen();
+        m.deals = 1;
+        write(m);
+    }
+
+    @EventHandler
+    void on(DealMarked event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user) {
+        writer.insert("INSERT INTO equity_mark (deal_id, marked_on, fund_id, value_fen, method, global_index, "
+                        + "recorded_by) VALUES (?,?,?,?,?,?,?)", event.dealId(), date(event.markedOn()),
+                event.fundId(), event.value().fen(), event.method().name(), position(message), user);
+    }
+
+    @EventHandler
+    void on(DealExited event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        writer.insert("INSERT INTO equity_exit (exit_id, deal_id, fund_id, exited_on, portion_bp, cost_fen, "
+                        + "held_after_bp, full_exit, proceeds_fen) VALUES (?,?,?,?,?,?,?,?,?)", event.exitId(),
+                event.dealId(), event.fundId(), date(event.exitedOn()), event.portion().basisPoints(),
+                event.cost().fen(), event.heldAfter().basisPoints(), event.full(), event.proceeds().fen());
+        Movement m = new Movement(message, recordedAt, event.exitedOn(), "EXIT", event.exitId(), event.fundId());
+        m.deal(event.dealId(), event.projectId());
+        m.exitedCost = event.cost().fen();
+        m.proceeds = event.proceeds().fen();
+        write(m);
+    }
+
+    @EventHandler
+    void on(DistributionMade event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        Movement m = new Movement(message, recordedAt, event.distributedOn(), "DISTRIBUTION", event.distributionId(),
+                event.fundId());
+        m.distributed = event.amount().fen();
+        write(m);
+        for (PartnerAmount part : event.parts()) {
+            partner(message, event.distributedOn(), "DISTRIBUTION", event.distributionId(), event.fundId(),
+                    part.partner(), part.partnerPosition(), 0, 0, part.amount().fen());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : new String[]{"equity_movement", "equity_partner_movement", "equity_fund", "equity_deal",
+                "equity_mark", "equity_exit"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+    }
+
+    private void partner(EventMessage<?> message, LocalDate businessDate, String kind, String factId, String fundId,
+                         String partner, int partnerPosition, long committed, long called, long distributed) {
+        writer.insert(INSERT_PARTNER_MOVEMENT, message.getIdentifier(), partner, partnerPosition, position(message),
+                date(businessDate), kind, factId, fundId, committed, called, distributed);
+    }
+
+    private void write(Movement m) {
+        writer.insert(INSERT_MOVEMENT, m.eventId, m.globalIndex, java.sql.Timestamp.from(m.recordedAt),
+                date(m.businessDate), m.kind, m.factId, m.fundId, m.dealId, m.projectId, m.committed, m.called,
+                m.invested, m.deals, m.exitedCost, m.proceeds, m.distributed);
+    }
+
+    static long position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(-1);
+        }
+        return -1;
+    }
+
+    private static Date date(LocalDate date) {
+        return Date.valueOf(date);
+    }
+
+    /** One row of equity_movement: the effect of one event on each figure of its fund. */
+    private static final class Movement {
+        final String eventId;
+        final long globalIndex;
+        final Instant recordedAt;
+        final LocalDate businessDate;
+        final String kind;
+        final String factId;
+        final String fundId;
+        String dealId;
+        String projectId;
+        long committed;
+        long called;
+        long invested;
+        int deals;
+        long exitedCost;
+        long proceeds;
+        long distributed;
+
+        Movement(EventMessage<?> message, Instant recordedAt, LocalDate businessDate, String kind, String factId,
+                 String fundId) {
+            this.eventId = message.getIdentifier();
+            this.globalIndex = position(message);
+            this.recordedAt = recordedAt;
+            this.businessDate = businessDate;
+            this.kind = kind;
+            this.factId = factId;
+            this.fundId = fundId;
+        }
+
+        void deal(String dealId, String projectId) {
+            this.dealId = dealId;
+            this.projectId = projectId;
+        }
+    }
+}

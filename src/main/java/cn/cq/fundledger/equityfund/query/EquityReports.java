@@ -1,0 +1,173 @@
+package cn.cq.fundledger.equityfund.query;
+
+import static cn.cq.fundledger.equityfund.query.DealValuations.localDate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The equity program's reports for finance staff, as of a business date. The money figures are sums over
+ * {@code equity_movement} and {@code equity_partner_movement}, so a fund's partners add up to the fund and the
+ * funds to the total, whose invested amount and projects equal {@code /api/totals}; NAV comes from
+ * {@link DealValuations}.
+ */
+@Component
+public class EquityReports {
+
+    /**
+     * A partner's figures in a fund as of the date. {@code dpi} = distributed / called, four decimals, null before
+     * anything was called.
+     */
+    public record PartnerRow(String partner, int position, long committedFen, long calledFen, long uncalledFen,
+                             long distributedFen, String dpi) {
+    }
+
+    /**
+     * A fund as of a date.
+     *
+     * @param calledFen        capital called, which is the capital paid in (a call is paid when made)
+     * @param investedFen      the amounts of the deals closed (the cost of every deal, exited or not)
+     * @param exitedCostFen    the cost of the parts of deals sold
+     * @param proceedsFen      what the exits brought in
+     * @param undistributedFen proceeds not yet distributed
+     * @param navFen           the value of the deals still held (latest marks; cost for deals never marked)
+     * @param unmarkedDeals    live deals valued at cost because they have no mark on or before the date
+     * @param dpi              distributed / called (paid-in), four decimals; null before anything was called
+     * @param tvpi             (distributed + NAV) / called, four decimals; null before anything was called
+     */
+    public record FundRow(String fundId, String name, LocalDate establishedOn, long committedFen, long calledFen,
+                          long uncalledFen, long investedFen, long deals, long projects, long exitedCostFen,
+                          long proceedsFen, long distributedFen, long undistributedFen, long navFen,
+                          long unmarkedDeals, String dpi, String tvpi, List<PartnerRow> partners) {
+    }
+
+    public record FundsTotal(long funds, long committedFen, long calledFen, long uncalledFen, long investedFen,
+                             long deals, long projects, long exitedCostFen, long proceedsFen, long distributedFen,
+                             long undistributedFen, long navFen, long unmarkedDeals, String dpi, String tvpi) {
+    }
+
+    public record FundsReport(LocalDate asOf, List<FundRow> funds, FundsTotal total) {
+    }
+
+    public record DealBook(LocalDate asOf, String fundId, List<DealValue> rows, long amountFen, long exitedCostFen,
+                           long costHeldFen, long proceedsFen, long navFen) {
+    }
+
+    private static final String FUND_SUMS = "SELECT f.fund_id, f.name, f.established_on, "
+            + "COALESCE(SUM(m.committed_fen),0), COALESCE(SUM(m.called_fen),0), COALESCE(SUM(m.invested_fen),0), "
+            + "COALESCE(SUM(m.deals),0), COUNT(DISTINCT CASE WHEN m.kind = 'DEAL' THEN m.project_id END), "
+            + "COALESCE(SUM(m.exited_cost_fen),0), COALESCE(SUM(m.proceeds_fen),0), COALESCE(SUM(m.distributed_fen),0) "
+            + "FROM equity_fund f LEFT JOIN equity_movement m ON m.fund_id = f.fund_id AND m.business_date <= ?";
+
+    private final JdbcTemplate jdbc;
+    private final DealValuations valuations;
+
+    public EquityReports(JdbcTemplate jdbc, DealValuations valuations) {
+        this.jdbc = jdbc;
+        this.valuations = valuations;
+    }
+
+    /** Every fund established on or before the date, and their total. */
+    public FundsReport funds(LocalDate asOf) {
+        List<DealValue> deals = valuations.asOf(asOf, null);
+        List<FundRow> funds = fundRows(asOf, null, deals);
+        long calledFen = funds.stream().mapToLong(FundRow::calledFen).sum();
+        long distributedFen = funds.stream().mapToLong(FundRow::distributedFen).sum();
+        long navFen = funds.stream().mapToLong(FundRow::navFen).sum();
+        long projects = deals.stream().map(DealValue::projectId).distinct().count();
+        FundsTotal total = new FundsTotal(funds.size(), funds.stream().mapToLong(FundRow::committedFen).sum(),
+                calledFen, funds.stream().mapToLong(FundRow::uncalledFen).sum(),
+                funds.stream().mapToLong(FundRow::investedFen).sum(), funds.stream().mapToLong(FundRow::deals).sum(),
+                projects, funds.stream().mapToLong(FundRow::exitedCostFen).sum(),
+                funds.stream().mapToLong(FundRow::proceedsFen).sum(), distributedFen,
+                funds.stream().mapToLong(FundRow::undistributedFen).sum(), navFen,
+                funds.stream().mapToLong(FundRow::unmarkedDeals).sum(), multiple(distributedFen, calledFen),
+                multiple(distributedFen + navFen, calledFen));
+        return new FundsReport(asOf, funds, total);
+    }
+
+    /** One fund as of the date (all zeros before it was established); empty when it is unknown. */
+    public Optional<FundRow> fund(String fundId, LocalDate asOf) {
+        return fundRows(asOf, fundId, valuations.asOf(asOf, fundId)).stream().findFirst();
+    }
+
+    /** Every deal closed on or before the date (of one fund, or of all when {@code fundId} is null). */
+    public DealBook deals(LocalDate asOf, String fundId) {
+        List<DealValue> rows = valuations.asOf(asOf, fundId);
+        return new DealBook(asOf, fundId, rows, rows.stream().mapToLong(DealValue::amountFen).sum(),
+                rows.stream().mapToLong(DealValue::exitedCostFen).sum(),
+                rows.stream().mapToLong(DealValue::costHeldFen).sum(),
+                rows.stream().mapToLong(DealValue::proceedsFen).sum(), rows.stream().mapToLong(DealValue::navFen).sum());
+    }
+
+    private List<FundRow> fundRows(LocalDate asOf, String fundId, List<DealValue> deals) {
+        Map<String, Long> nav = new HashMap<>();
+        Map<String, Long> unmarked = new HashMap<>();
+        for (DealValue deal : deals) {
+            nav.merge(deal.fundId(), deal.navFen(), Long::sum);
+            if ("COST".equals(deal.navBasis())) {
+                unmarked.merge(deal.fundId(), 1L, Long::sum);
+            }
+        }
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        String where;
+        if (fundId != null) {
+            where = " WHERE f.fund_id = ?";
+            args.add(fundId);
+        } else {
+            where = " WHERE f.established_on <= ?";
+            args.add(Date.valueOf(asOf));
+        }
+        Map<String, List<PartnerRow>> partners = partners(asOf, fundId);
+        return jdbc.query(FUND_SUMS + where + " GROUP BY f.fund_id, f.name, f.established_on ORDER BY f.fund_id",
+                (rs, i) -> {
+                    String id = rs.getString(1);
+                    long committed = rs.getLong(4);
+                    long called = rs.getLong(5);
+                    long proceeds = rs.getLong(10);
+                    long distributed = rs.getLong(11);
+                    long fundNav = nav.getOrDefault(id, 0L);
+                    return new FundRow(id, rs.getString(2), localDate(rs, 3), committed, called, committed - called,
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), proceeds, distributed,
+                            proceeds - distributed, fundNav, unmarked.getOrDefault(id, 0L),
+                            multiple(distributed, called), multiple(distributed + fundNav, called),
+                            partners.getOrDefault(id, List.of()));
+                }, args.toArray());
+    }
+
+    /** The partners of each fund who had committed by the date, in the order they joined. */
+    private Map<String, List<PartnerRow>> partners(LocalDate asOf, String fundId) {
+        Map<String, List<PartnerRow>> partners = new HashMap<>();
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        if (fundId != null) {
+            args.add(fundId);
+        }
+        jdbc.query("SELECT fund_id, partner, MIN(partner_position), COALESCE(SUM(committed_fen),0), "
+                + "COALESCE(SUM(called_fen),0), COALESCE(SUM(distributed_fen),0) FROM equity_partner_movement "
+                + "WHERE business_date <= ?" + (fundId != null ? " AND fund_id = ?" : "")
+                + " GROUP BY fund_id, partner ORDER BY fund_id, MIN(partner_position)", rs -> {
+                    partners.computeIfAbsent(rs.getString(1), f -> new ArrayList<>()).add(new PartnerRow(
+                            rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getLong(4) - rs.getLong(5),
+                            rs.getLong(6), multiple(rs.getLong(6), rs.getLong(5))));
+                }, args.toArray());
+        return partners;
+    }
+
+    /** A multiple of paid-in capital as a decimal string with four decimals (half-even); null without paid-in. */
+    static String multiple(long numeratorFen, long paidInFen) {
+        if (paidInFen == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(numeratorFen).divide(BigDecimal.valueOf(paidInFen), 4, RoundingMode.HALF_EVEN)
+                .toPlainString();
+    }
+}

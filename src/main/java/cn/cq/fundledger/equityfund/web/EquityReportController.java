@@ -1,0 +1,85 @@
+package cn.cq.fundledger.equityfund.web;
+
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.equityfund.query.EquityQueries;
+import cn.cq.fundledger.equityfund.query.EquityReports;
+import cn.cq.fundledger.equityfund.query.EquityReports.DealBook;
+import cn.cq.fundledger.equityfund.query.EquityReports.FundRow;
+import cn.cq.fundledger.equityfund.query.EquityReports.FundsReport;
+import cn.cq.fundledger.system.web.Consistent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports of the equity funds for finance staff (FINANCE, AUDITOR, ADMIN), each as of a date. */
+@RestController
+@RequestMapping("/api/reports/equity")
+@Tag(name = "Equity reports", description = "Funds (committed, called, invested, NAV, distributions, DPI, TVPI) "
+        + "and the deal book, as of a date")
+public class EquityReportController {
+
+    private final EquityReports reports;
+    private final EquityQueries queries;
+    private final Consistent consistent;
+    private final Clock clock;
+
+    public EquityReportController(EquityReports reports, EquityQueries queries, Consistent consistent, Clock clock) {
+        this.reports = reports;
+        this.queries = queries;
+        this.consistent = consistent;
+        this.clock = clock;
+    }
+
+    @GetMapping("/funds")
+    @Operation(summary = "Every fund established by the date, and their total",
+            description = "Per fund: committed, called (= paid in), uncalled, invested (amounts of the deals closed), "
+                    + "deals, projects, exited cost, proceeds, distributed, undistributed, NAV (the latest mark of each "
+                    + "deal still held, scaled down by parts sold after it; cost for a deal never marked, counted in "
+                    + "unmarkedDeals), DPI = distributed / called and TVPI = (distributed + NAV) / called as decimal "
+                    + "strings with four decimals, and per partner committed, called, uncalled, distributed and DPI. "
+                    + "The total's investedFen and projects equal equityFund in /api/totals.")
+    public ResponseEntity<FundsReport> funds(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return consistent.answer(() -> reports.funds(date(asOf)));
+    }
+
+    @GetMapping("/funds/{fundId}")
+    @Operation(summary = "One fund's figures as of a date (as in /funds)")
+    public ResponseEntity<FundRow> fund(@PathVariable String fundId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return consistent.answer(() -> reports.fund(fundId, date(asOf)).orElseThrow(() -> unknownFund(fundId)));
+    }
+
+    @GetMapping("/deals")
+    @Operation(summary = "The deal book: every deal closed by the date, of one fund or all",
+            description = "status LIVE | PARTLY_EXITED | EXITED, the part still held (heldBp), exited cost, cost held, "
+                    + "proceeds, NAV and its basis (MARK, COST for a deal never marked, NONE once exited), the mark "
+                    + "used; sums over the rows.")
+    public ResponseEntity<DealBook> deals(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String fund) {
+        String fundId = fund == null || fund.isBlank() ? null : fund.strip();
+        return consistent.answer(() -> {
+            if (fundId != null && queries.fund(fundId).isEmpty()) {
+                throw unknownFund(fundId);
+            }
+            return reports.deals(date(asOf), fundId);
+        });
+    }
+
+    private static RuleViolation unknownFund(String fundId) {
+        return RuleViolation.notFound("fundId", "unknown-fund", "fund " + fundId + " is not recorded");
+    }
+
+    private LocalDate date(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+}

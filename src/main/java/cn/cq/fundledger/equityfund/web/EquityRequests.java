@@ -1,0 +1,152 @@
+package cn.cq.fundledger.equityfund.web;
+
+import cn.cq.fundledger.core.Input;
+import cn.cq.fundledger.core.Ratio;
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.equityfund.api.CallCapital;
+import cn.cq.fundledger.equityfund.api.CloseDeal;
+import cn.cq.fundledger.equityfund.api.MakeDistribution;
+import cn.cq.fundledger.equityfund.api.MarkDeal;
+import cn.cq.fundledger.equityfund.api.RecordCommitment;
+import cn.cq.fundledger.equityfund.api.RecordExit;
+import cn.cq.fundledger.equityfund.api.ValuationMethod;
+
+/**
+ * The equity program's requests as people and files write them: text fields, amounts in yuan (with an optional
+ * 万/亿 suffix), percentages as numbers (26 = 26%), dates as yyyy-MM-dd. Each turns into its command or reports
+ * every field that is wrong. The REST API and the importer share them: an import row's snake_case columns map
+ * one to one to the camelCase fields (listed with each record).
+ */
+public final class EquityRequests {
+
+    private EquityRequests() {
+    }
+
+    /**
+     * A partner's commitment to a fund. Import kind {@code equity-commitments}, one row per partner and date:
+     * {@code fund_id → fundId, fund_name → fundName, partner → partner, committed_yuan → committedYuan,
+     * committed_on → committedOn}. The first row of a fund establishes it; the same fund, partner and date again
+     * is a duplicate with the same amount and a conflict with another; another date raises the partner's
+     * commitment by the amount.
+     */
+    public record Commitment(String fundId, String fundName, String partner, String committedYuan,
+                             String committedOn) {
+        public RecordCommitment toCommand() {
+            Input in = new Input();
+            RecordCommitment command = new RecordCommitment(in.text("fundId", fundId), in.text("fundName", fundName),
+                    in.text("partner", partner), in.positiveAmount("committedYuan", committedYuan),
+                    in.date("committedOn", committedOn));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    /**
+     * A capital call, shared among the fund's partners pro rata to commitment. Import kind {@code equity-calls}:
+     * {@code call_id → callId, fund_id → fundId, amount_yuan → amountYuan, called_on → calledOn}.
+     */
+    public record Call(String callId, String fundId, String amountYuan, String calledOn) {
+        public CallCapital toCommand() {
+            Input in = new Input();
+            CallCapital command = new CallCapital(in.text("callId", callId), in.text("fundId", fundId),
+                    in.positiveAmount("amountYuan", amountYuan), in.date("calledOn", calledOn));
+            in.orThrow();
+            return command;
+        }
+
+        Call onFund(String pathFundId) {
+            return new Call(callId, samePath("fundId", fundId, pathFundId), amountYuan, calledOn);
+        }
+    }
+
+    /**
+     * A deal: the fund invests in a project's company for a stake. Import kind {@code equity-deals}:
+     * {@code deal_id → dealId, fund_id → fundId, project_id → projectId, company → company,
+     * amount_yuan → amountYuan, stake_pct → stakePct, closed_on → closedOn}. The stake is 0 to 100 (percent).
+     */
+    public record Deal(String dealId, String fundId, String projectId, String company, String amountYuan,
+                       String stakePct, String closedOn) {
+        public CloseDeal toCommand() {
+            Input in = new Input();
+            CloseDeal command = new CloseDeal(in.text("dealId", dealId), in.text("fundId", fundId),
+                    in.text("projectId", projectId), in.text("company", company),
+                    in.positiveAmount("amountYuan", amountYuan), in.percentUpToHundred("stakePct", stakePct),
+                    in.date("closedOn", closedOn));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    /**
+     * An exit: the fund sells its holding in a deal, or part of it. Import kind {@code equity-exits}:
+     * {@code exit_id → exitId, deal_id → dealId, proceeds_yuan → proceedsYuan, exited_on → exitedOn}; a row is a
+     * full exit (everything still held). Over REST, {@code portionPct} (above 0, at most 100) sells that part of
+     * the original holding instead; proceeds may be zero (a write-off).
+     */
+    public record Exit(String exitId, String dealId, String proceedsYuan, String exitedOn, String portionPct) {
+
+        /** A full exit, as an import row writes it. */
+        public Exit(String exitId, String dealId, String proceedsYuan, String exitedOn) {
+            this(exitId, dealId, proceedsYuan, exitedOn, null);
+        }
+
+        public RecordExit toCommand() {
+            Input in = new Input();
+            Ratio portion = in.optionalText(portionPct) == null ? null : in.percentUpToHundred("portionPct", portionPct);
+            RecordExit command = new RecordExit(in.text("exitId", exitId), in.text("dealId", dealId),
+                    in.nonNegativeAmount("proceedsYuan", proceedsYuan), portion, in.date("exitedOn", exitedOn));
+            in.orThrow();
+            return command;
+        }
+
+        Exit onDeal(String pathDealId) {
+            return new Exit(exitId, samePath("dealId", dealId, pathDealId), proceedsYuan, exitedOn, portionPct);
+        }
+    }
+
+    /**
+     * A valuation of the fund's holding in a deal (REST only): {@code valueYuan} (zero or more), {@code method}
+     * ({@code cost}, {@code last_round} or {@code appraisal}), {@code markedOn}.
+     */
+    public record Mark(String dealId, String valueYuan, String method, String markedOn) {
+        public MarkDeal toCommand() {
+            Input in = new Input();
+            MarkDeal command = new MarkDeal(in.text("dealId", dealId), in.nonNegativeAmount("valueYuan", valueYuan),
+                    in.choice("method", method, ValuationMethod.class), in.date("markedOn", markedOn));
+            in.orThrow();
+            return command;
+        }
+
+        Mark onDeal(String pathDealId) {
+            return new Mark(samePath("dealId", dealId, pathDealId), valueYuan, method, markedOn);
+        }
+    }
+
+    /**
+     * A distribution of exit proceeds to the fund's partners, pro rata to paid-in capital (REST only):
+     * {@code distributionId}, {@code amountYuan}, {@code distributedOn}.
+     */
+    public record Distribution(String distributionId, String fundId, String amountYuan, String distributedOn) {
+        public MakeDistribution toCommand() {
+            Input in = new Input();
+            MakeDistribution command = new MakeDistribution(in.text("distributionId", distributionId),
+                    in.text("fundId", fundId), in.positiveAmount("amountYuan", amountYuan),
+                    in.date("distributedOn", distributedOn));
+            in.orThrow();
+            return command;
+        }
+
+        Distribution onFund(String pathFundId) {
+            return new Distribution(distributionId, samePath("fundId", fundId, pathFundId), amountYuan, distributedOn);
+        }
+    }
+
+    /** A body may repeat the id of the path, but not contradict it. */
+    static String samePath(String field, String inBody, String inPath) {
+        if (inBody != null && !inBody.isBlank() && !inBody.strip().equals(inPath)) {
+            throw RuleViolation.invalid(field, "path-mismatch", field + " '" + inBody + "' in the body differs from '"
+                    + inPath + "' in the path");
+        }
+        return inPath;
+    }
+}
