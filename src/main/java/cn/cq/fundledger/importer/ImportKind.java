@@ -1,6 +1,8 @@
 package cn.cq.fundledger.importer;
 
 import cn.cq.fundledger.credit.web.CreditRequests;
+import cn.cq.fundledger.equityfund.web.EquityRequests;
+import cn.cq.fundledger.seedfund.web.SeedRequests;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,40 @@ public enum ImportKind {
     GUIDED_LOANS("guided-loans", "issued_on", r -> new CreditRequests.GuidedLoan(r.get("loan_id"), r.get("bank_id"),
             r.get("enterprise_id"), r.get("district"), r.get("principal_yuan"), r.get("issued_on")).toCommand(),
             "loan_id:loanId", "bank_id:bankId", "enterprise_id:enterpriseId", "district:district",
-            "principal_yuan:principal", "issued_on:issuedOn");
+            "principal_yuan:principal", "issued_on:issuedOn"),
+    SEED_FUNDS("seed-funds", "established_on", r -> new SeedRequests.Fund(r.get("fund_id"), r.get("name"),
+            r.get("partner"), r.get("city_share_pct"), r.get("committed_yuan"), r.get("established_on")).toCommand(),
+            "fund_id:fundId", "name:name", "partner:partner", "city_share_pct:citySharePct",
+            "committed_yuan:committed", "established_on:establishedOn"),
+    SEED_INVESTMENTS("seed-investments", "invested_on", r -> new SeedRequests.Investment(r.get("investment_id"),
+            r.get("fund_id"), r.get("project_id"), r.get("enterprise_name"), r.get("instrument"), r.get("amount_yuan"),
+            r.get("equity_pct"), r.get("invested_on")).toCommand(),
+            "investment_id:investmentId", "fund_id:fundId", "project_id:projectId", "enterprise_name:enterpriseName",
+            "instrument:instrument", "amount_yuan:amount", "equity_pct:equityPct", "invested_on:investedOn"),
+    SEED_FOLLOW_ONS("seed-follow-ons", "closed_on", r -> new SeedRequests.FollowOnRound(r.get("round_id"),
+            r.get("project_id"), r.get("investor"), r.get("amount_yuan"), r.get("post_money_yuan"),
+            r.get("closed_on")).toCommand(),
+            "round_id:roundId", "project_id:projectId", "investor:investor", "amount_yuan:amount",
+            "post_money_yuan:postMoney", "closed_on:closedOn"),
+    SEED_EXITS("seed-exits", "exited_on", r -> new SeedRequests.Exit(r.get("exit_id"), r.get("investment_id"),
+            r.get("route"), r.get("proceeds_yuan"), r.get("exited_on")).toCommand(),
+            "exit_id:exitId", "investment_id:investmentId", "route:route", "proceeds_yuan:proceeds",
+            "exited_on:exitedOn"),
+    EQUITY_COMMITMENTS("equity-commitments", "committed_on", r -> new EquityRequests.Commitment(r.get("fund_id"),
+            r.get("fund_name"), r.get("partner"), r.get("committed_yuan"), r.get("committed_on")).toCommand(),
+            "fund_id:fundId", "fund_name:fundName", "partner:partner", "committed_yuan:committedYuan",
+            "committed_on:committedOn"),
+    EQUITY_CALLS("equity-calls", "called_on", r -> new EquityRequests.Call(r.get("call_id"), r.get("fund_id"),
+            r.get("amount_yuan"), r.get("called_on")).toCommand(),
+            "call_id:callId", "fund_id:fundId", "amount_yuan:amountYuan", "called_on:calledOn"),
+    EQUITY_DEALS("equity-deals", "closed_on", r -> new EquityRequests.Deal(r.get("deal_id"), r.get("fund_id"),
+            r.get("project_id"), r.get("company"), r.get("amount_yuan"), r.get("stake_pct"), r.get("closed_on"))
+            .toCommand(),
+            "deal_id:dealId", "fund_id:fundId", "project_id:projectId", "company:company", "amount_yuan:amountYuan",
+            "stake_pct:stakePct", "closed_on:closedOn"),
+    EQUITY_EXITS("equity-exits", "exited_on", r -> new EquityRequests.Exit(r.get("exit_id"), r.get("deal_id"),
+            r.get("proceeds_yuan"), r.get("exited_on")).toCommand(),
+            "exit_id:exitId", "deal_id:dealId", "proceeds_yuan:proceedsYuan", "exited_on:exitedOn");
 
     private final String kind;
     private final String dateColumn;

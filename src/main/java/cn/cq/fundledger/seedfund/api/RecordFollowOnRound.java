@@ -1,0 +1,12 @@
+package cn.cq.fundledger.seedfund.api;
+
+import cn.cq.fundledger.core.Money;
+import java.time.LocalDate;
+
+/**
+ * Records a follow-on financing round of a project (the link to angel capital): who invested, how much, and
+ * the post-money valuation, which marks the seed fund's equity stakes in the project.
+ */
+public record RecordFollowOnRound(String roundId, String projectId, String investor, Money amount, Money postMoney,
+                                  LocalDate closedOn) {
+}

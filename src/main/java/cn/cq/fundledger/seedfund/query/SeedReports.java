@@ -1,0 +1,218 @@
+package cn.cq.fundledger.seedfund.query;
+
+import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.seedfund.query.SeedValuation.FollowOn;
+import cn.cq.fundledger.seedfund.query.SeedValuation.Holding;
+import cn.cq.fundledger.seedfund.query.SeedValuation.Round;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seed program's reports for finance staff, as of a business date. The money figures are sums over
+ * {@code seed_movement}, so the rows of a breakdown add up to its total and the total's {@code projects} and
+ * {@code investedFen} equal {@code /api/totals}; follow-on capital and marks come from {@link SeedValuation},
+ * attributed to single investments so that they add up too.
+ */
+@Component
+public class SeedReports {
+
+    /** The dimensions a portfolio breakdown can take: the local fund, or the year of the investment (vintage). */
+    public enum Dimension {
+        FUND("fund_id"), YEAR("CAST(vintage_year AS VARCHAR(8))");
+
+        private final String column;
+
+        Dimension(String column) {
+            this.column = column;
+        }
+
+        String keyOf(Holding holding) {
+            return this == FUND ? holding.fundId() : Integer.toString(holding.investedOn().getYear());
+        }
+    }
+
+    /**
+     * One row of a breakdown. Counts are investments (an investment is active until it exits); {@code projects} is
+     * distinct within the row. {@code realisedMultiple} = proceeds / cost of the investments exited or written off;
+     * {@code followOnLeverage} = follow-on capital attracted / invested; {@code totalValueMultiple} = (proceeds +
+     * held value) / invested; each with four decimals, null when its denominator is zero. Fund rows also carry the
+     * fund's name, partner, city share and committed capital as of the date.
+     */
+    public record PortfolioRow(String key, String name, String partner, Integer cityShareBp, Long committedFen,
+                               long projects, long investments, long investedFen, long activeInvestments,
+                               long activeFen, long exitedInvestments, long exitedCostFen, long writtenOffInvestments,
+                               long writtenOffFen, long proceedsFen, long cityProceedsFen, long partnerProceedsFen,
+                               String realisedMultiple, long followOnFen, String followOnLeverage, long heldValueFen,
+                               String totalValueMultiple) {
+    }
+
+    /** Progress towards a scale target: committed capital (the funds' scale) and money invested, as of the date. */
+    public record TargetProgress(LocalDate targetDate, long targetFen, String target, long committedFen,
+                                 int progressBp, String progress, long investedFen, int investedProgressBp,
+                                 String investedProgress, boolean reached, boolean due) {
+    }
+
+    public record Portfolio(LocalDate asOf, String by, List<PortfolioRow> rows, PortfolioRow total,
+                            long followOnWithoutSeedFen, List<TargetProgress> targets) {
+    }
+
+    public record TargetReport(LocalDate asOf, List<TargetProgress> targets) {
+    }
+
+    public record InvestmentBookRow(String investmentId, String fundId, String projectId, String enterpriseName,
+                                    String instrument, LocalDate investedOn, long amountFen, Integer equityBp,
+                                    String status, String route, LocalDate exitedOn, long proceedsFen,
+                                    long cityProceedsFen, long partnerProceedsFen, long heldValueFen,
+                                    long followOnFen) {
+    }
+
+    public record InvestmentBook(LocalDate asOf, int page, int size, long totalRows, List<InvestmentBookRow> rows,
+                                 InvestmentBookRow sums) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final SeedQueries queries;
+
+    public SeedReports(JdbcTemplate jdbc, SeedQueries queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    public Portfolio portfolio(Dimension by, LocalDate asOf) {
+        Date date = Date.valueOf(asOf);
+        String movements = "SELECT " + by.column + " AS k, m.* FROM seed_movement m WHERE m.business_date <= ?"
+                + (by == Dimension.YEAR ? " AND m.vintage_year IS NOT NULL" : "");
+        List<Object[]> sums = jdbc.query("SELECT x.k, " + sums() + " FROM (" + movements + ") x GROUP BY x.k "
+                + "ORDER BY x.k", (rs, i) -> new Object[]{rs.getString(1), SeedQueries.figures(rs, 2)}, date);
+        SeedFigures all = queries.totals(asOf);
+
+        List<Holding> holdings = holdings(asOf);
+        List<Round> rounds = jdbc.query(SeedQueries.ROUNDS + " ORDER BY closed_on, round_id",
+                (rs, i) -> SeedQueries.round(rs), date);
+        FollowOn followOn = SeedValuation.followOn(holdings, rounds);
+        Map<String, List<Round>> roundsByProject = rounds.stream().collect(Collectors.groupingBy(Round::projectId));
+        Map<String, long[]> valued = new HashMap<>(); // key -> {follow-on, held value}
+        for (Holding h : holdings) {
+            long[] v = valued.computeIfAbsent(by.keyOf(h), k -> new long[2]);
+            v[0] += followOn.of(h.investmentId());
+            v[1] += SeedValuation.mark(h, roundsByProject.getOrDefault(h.projectId(), List.of())).valueFen();
+        }
+        Map<String, FundInfo> funds = by == Dimension.FUND ? funds() : Map.of();
+        List<PortfolioRow> rows = new ArrayList<>();
+        long followOnTotal = 0;
+        long heldTotal = 0;
+        for (Object[] row : sums) {
+            String key = (String) row[0];
+            long[] v = valued.getOrDefault(key, new long[2]);
+            followOnTotal += v[0];
+            heldTotal += v[1];
+            rows.add(row(key, funds.get(key), by == Dimension.FUND, (SeedFigures) row[1], v[0], v[1]));
+        }
+        PortfolioRow total = row("total", null, true, all, followOnTotal, heldTotal);
+        return new Portfolio(asOf, by.name().toLowerCase(), rows, total, followOn.unlinkedFen(),
+                targets(asOf, all).targets());
+    }
+
+    /** Progress towards every recorded scale target, as of a date. */
+    public TargetReport targets(LocalDate asOf) {
+        return targets(asOf, queries.totals(asOf));
+    }
+
+    private TargetReport targets(LocalDate asOf, SeedFigures figures) {
+        return new TargetReport(asOf, jdbc.query("SELECT target_date, target_fen FROM seed_target ORDER BY target_date",
+                (rs, i) -> {
+                    LocalDate targetDate = SeedQueries.localDate(rs, 1);
+                    long target = rs.getLong(2);
+                    return new TargetProgress(targetDate, target, Money.ofFen(target).toDisplayString(),
+                            figures.committed(), SeedValuation.basisPoints(figures.committed(), target),
+                            SeedValuation.percent(figures.committed(), target), figures.invested(),
+                            SeedValuation.basisPoints(figures.invested(), target),
+                            SeedValuation.percent(figures.invested(), target), figures.committed() >= target,
+                            !asOf.isBefore(targetDate));
+                }));
+    }
+
+    /** One row per investment made on or before a date, filterable by fund, instrument and status, paged. */
+    public InvestmentBook investmentBook(LocalDate asOf, String fundId, String instrument, String status, int page,
+                                         int size) {
+        Date date = Date.valueOf(asOf);
+        List<Holding> holdings = holdings(asOf);
+        List<Round> rounds = jdbc.query(SeedQueries.ROUNDS + " ORDER BY closed_on, round_id",
+                (rs, i) -> SeedQueries.round(rs), date);
+        FollowOn followOn = SeedValuation.followOn(holdings, rounds);
+        Map<String, List<Round>> roundsByProject = rounds.stream().collect(Collectors.groupingBy(Round::projectId));
+        Map<String, Object[]> exits = new HashMap<>();
+        jdbc.query("SELECT investment_id, route, exited_on, proceeds_fen, city_proceeds_fen, partner_proceeds_fen "
+                + "FROM seed_exit WHERE exited_on <= ?", rs -> {
+                    exits.put(rs.getString(1), new Object[]{rs.getString(2), SeedQueries.localDate(rs, 3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+                }, date);
+        List<InvestmentBookRow> book = new ArrayList<>();
+        for (Holding h : holdings) {
+            Object[] exit = exits.get(h.investmentId());
+            String route = exit == null ? null : (String) exit[0];
+            String rowStatus = route == null ? "ACTIVE" : "WRITE_OFF".equals(route) ? "WRITTEN_OFF" : "EXITED";
+            if ((fundId != null && !fundId.equals(h.fundId())) || (instrument != null && !instrument.equals(h.instrument()))
+                    || (status != null && !status.equals(rowStatus))) {
+                continue;
+            }
+            long held = SeedValuation.mark(h, roundsByProject.getOrDefault(h.projectId(), List.of())).valueFen();
+            book.add(new InvestmentBookRow(h.investmentId(), h.fundId(), h.projectId(), h.enterpriseName(),
+                    h.instrument(), h.investedOn(), h.amountFen(), h.equityBp(), rowStatus, route,
+                    exit == null ? null : (LocalDate) exit[1], exit == null ? 0 : (long) exit[2],
+                    exit == null ? 0 : (long) exit[3], exit == null ? 0 : (long) exit[4], held,
+                    followOn.of(h.investmentId())));
+        }
+        InvestmentBookRow sums = new InvestmentBookRow(null, null, null, null, null, null,
+                book.stream().mapToLong(InvestmentBookRow::amountFen).sum(), null, null, null, null,
+                book.stream().mapToLong(InvestmentBookRow::proceedsFen).sum(),
+                book.stream().mapToLong(InvestmentBookRow::cityProceedsFen).sum(),
+                book.stream().mapToLong(InvestmentBookRow::partnerProceedsFen).sum(),
+                book.stream().mapToLong(InvestmentBookRow::heldValueFen).sum(),
+                book.stream().mapToLong(InvestmentBookRow::followOnFen).sum());
+        int from = (int) Math.min((long) page * size, book.size());
+        int to = Math.min(from + size, book.size());
+        return new InvestmentBook(asOf, page, size, book.size(), List.copyOf(book.subList(from, to)), sums);
+    }
+
+    private List<Holding> holdings(LocalDate asOf) {
+        return jdbc.query(SeedQueries.HOLDINGS + " ORDER BY i.investment_id", (rs, i) -> SeedQueries.holding(rs),
+                Date.valueOf(asOf), Date.valueOf(asOf));
+    }
+
+    private record FundInfo(String name, String partner, int cityShareBp) {
+    }
+
+    private Map<String, FundInfo> funds() {
+        return jdbc.query("SELECT fund_id, name, partner, city_share_bp FROM seed_fund", (rs, i) -> new Object[]{
+                rs.getString(1), new FundInfo(rs.getString(2), rs.getString(3), rs.getInt(4))}).stream()
+                .collect(Collectors.toMap(r -> (String) r[0], r -> (FundInfo) r[1]));
+    }
+
+    private static String sums() {
+        return "COUNT(DISTINCT CASE WHEN x.kind = 'INVESTMENT' THEN x.project_id END), COALESCE(SUM(x.investments),0), "
+                + "COALESCE(SUM(x.committed_fen),0), COALESCE(SUM(x.invested_fen),0), COALESCE(SUM(x.active_fen),0), "
+                + "COALESCE(SUM(x.exits),0), COALESCE(SUM(x.exited_cost_fen),0), COALESCE(SUM(x.write_offs),0), "
+                + "COALESCE(SUM(x.written_off_fen),0), COALESCE(SUM(x.proceeds_fen),0), "
+                + "COALESCE(SUM(x.city_proceeds_fen),0), COALESCE(SUM(x.partner_proceeds_fen),0)";
+    }
+
+    static PortfolioRow row(String key, FundInfo fund, boolean withCommitment, SeedFigures f, long followOn,
+                            long held) {
+        long active = f.investments() - f.exits() - f.writeOffs();
+        return new PortfolioRow(key, fund == null ? null : fund.name(), fund == null ? null : fund.partner(),
+                fund == null ? null : fund.cityShareBp(), withCommitment ? f.committed() : null, f.projects(),
+                f.investments(), f.invested(), active, f.active(), f.exits(), f.exitedCost(), f.writeOffs(),
+                f.writtenOff(), f.proceeds(), f.cityProceeds(), f.partnerProceeds(),
+                SeedValuation.multiple(f.proceeds(), f.exitedCost() + f.writtenOff()), followOn,
+                SeedValuation.multiple(followOn, f.invested()), held,
+                SeedValuation.multiple(f.proceeds() + held, f.invested()));
+    }
+}

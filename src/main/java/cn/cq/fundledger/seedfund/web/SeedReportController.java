@@ -1,0 +1,107 @@
+package cn.cq.fundledger.seedfund.web;
+
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.seedfund.query.SeedReports;
+import cn.cq.fundledger.seedfund.query.SeedReports.Dimension;
+import cn.cq.fundledger.seedfund.query.SeedReports.InvestmentBook;
+import cn.cq.fundledger.seedfund.query.SeedReports.Portfolio;
+import cn.cq.fundledger.seedfund.query.SeedReports.TargetReport;
+import cn.cq.fundledger.system.web.Consistent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports of the seed guidance fund for finance staff (FINANCE, AUDITOR, ADMIN), each as of a date. */
+@RestController
+@RequestMapping("/api/reports/seed")
+@Tag(name = "Seed reports", description = "Portfolio by fund and by year, scale target, investment book, as of a date")
+public class SeedReportController {
+
+    private static final Set<String> STATUSES = Set.of("ACTIVE", "EXITED", "WRITTEN_OFF");
+    private static final Set<String> INSTRUMENTS = Set.of("EQUITY", "LOAN");
+
+    private final SeedReports reports;
+    private final Consistent consistent;
+    private final Clock clock;
+
+    public SeedReportController(SeedReports reports, Consistent consistent, Clock clock) {
+        this.reports = reports;
+        this.consistent = consistent;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portfolio/{by}")
+    @Operation(summary = "The seed portfolio by local fund or by year of investment",
+            description = "by = fund | year. Per row: projects (distinct within the row), investments, invested; "
+                    + "active / exited / written-off investments and their cost; proceeds returned to the city and to "
+                    + "the partners; realisedMultiple = proceeds / cost exited; follow-on capital attracted and "
+                    + "followOnLeverage = follow-on / invested; heldValueFen (marks) and totalValueMultiple. Fen figures "
+                    + "and counts add up to the total, whose projects and investedFen equal /api/totals seedFund. "
+                    + "targets: progress to each recorded scale target.")
+    public ResponseEntity<Portfolio> portfolio(@PathVariable String by,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        Dimension dimension;
+        try {
+            dimension = Dimension.valueOf(by.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of fund, year");
+        }
+        return consistent.answer(() -> reports.portfolio(dimension, date(asOf)));
+    }
+
+    @GetMapping("/target")
+    @Operation(summary = "Progress to the scale targets (3亿 by 2024-12-31 unless recorded otherwise)",
+            description = "progress = committed capital of the local funds / target; investedProgress = money "
+                    + "invested / target; reached when committed ≥ target; due once asOf is on or after the target date.")
+    public ResponseEntity<TargetReport> target(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return consistent.answer(() -> reports.targets(date(asOf)));
+    }
+
+    @GetMapping("/investment-book")
+    @Operation(summary = "The investment book: one row per investment, paged, filterable by fund, instrument, status",
+            description = "status = ACTIVE | EXITED | WRITTEN_OFF as of the date; sums cover every row of the filter.")
+    public ResponseEntity<InvestmentBook> investmentBook(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String fund, @RequestParam(required = false) String instrument,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        String wantedStatus = upper(status);
+        if (wantedStatus != null && !STATUSES.contains(wantedStatus)) {
+            throw RuleViolation.invalid("status", "choice", "status: '" + status
+                    + "' is not one of active, exited, written_off");
+        }
+        String wantedInstrument = upper(instrument);
+        if (wantedInstrument != null && !INSTRUMENTS.contains(wantedInstrument)) {
+            throw RuleViolation.invalid("instrument", "choice", "instrument: '" + instrument
+                    + "' is not one of equity, loan");
+        }
+        if (page < 0) {
+            throw RuleViolation.invalid("page", "range", "page must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw RuleViolation.invalid("size", "range", "size must be 1 to 1000");
+        }
+        String wantedFund = fund == null || fund.isBlank() ? null : fund.strip();
+        return consistent.answer(() -> reports.investmentBook(date(asOf), wantedFund, wantedInstrument, wantedStatus,
+                page, size));
+    }
+
+    private LocalDate date(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+
+    private static String upper(String text) {
+        return text == null || text.isBlank() ? null : text.strip().toUpperCase(Locale.ROOT);
+    }
+}
