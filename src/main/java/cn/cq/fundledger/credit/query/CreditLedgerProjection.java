@@ -1,5 +1,8 @@
 package cn.cq.fundledger.credit.query;
 
+import static cn.cq.fundledger.system.ProjectionRows.date;
+import static cn.cq.fundledger.system.ProjectionRows.position;
+
 import cn.cq.fundledger.credit.api.BankRegistered;
 import cn.cq.fundledger.credit.api.BankReinstated;
 import cn.cq.fundledger.credit.api.BankSuspended;
@@ -17,7 +20,6 @@ import cn.cq.fundledger.credit.api.RecoveryRecorded;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
 import cn.cq.fundledger.system.ProjectionWriter;
 import cn.cq.fundledger.system.RequestContext;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
@@ -25,7 +27,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -218,16 +219,7 @@ public class CreditLedgerProjection {
                 m.interest, m.guidedLoans, m.guided);
     }
 
-    static long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElse(-1);
-        }
-        return -1;
-    }
 
-    private static Date date(LocalDate date) {
-        return Date.valueOf(date);
-    }
 
     /** One row of credit_movement: the effect of one event on each figure. */
     private static final class Movement {

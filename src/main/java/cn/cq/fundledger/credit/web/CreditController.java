@@ -12,10 +12,10 @@ import cn.cq.fundledger.credit.query.CreditViews.LoanView;
 import cn.cq.fundledger.credit.query.CreditViews.PoolView;
 import cn.cq.fundledger.credit.query.CreditViews.RiskSharingVersionView;
 import cn.cq.fundledger.system.web.Answers;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -43,13 +43,13 @@ public class CreditController {
     private final CommandGateway commands;
     private final CreditQueries queries;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public CreditController(CommandGateway commands, CreditQueries queries, Consistent consistent, Clock clock) {
+    public CreditController(CommandGateway commands, CreditQueries queries, Consistent consistent, BusinessCalendar calendar) {
         this.commands = commands;
         this.queries = queries;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @PostMapping("/banks")
@@ -151,14 +151,14 @@ public class CreditController {
     @Operation(summary = "Every district pool as of a date: contributed, compensated, recovered, balance, waiting")
     public ResponseEntity<List<PoolView>> pools(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.pools(date(asOf)));
+        return consistent.answer(() -> queries.pools(calendar.asOf(asOf)));
     }
 
     @GetMapping("/pools/{district}/claims")
     @Operation(summary = "A district pool's compensation claims as of a date, with when each was paid")
     public ResponseEntity<List<ClaimView>> claims(@PathVariable String district,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.claims(district, date(asOf)));
+        return consistent.answer(() -> queries.claims(district, calendar.asOf(asOf)));
     }
 
     @PostMapping("/loans")
@@ -174,7 +174,7 @@ public class CreditController {
     @Operation(summary = "A loan's terms, its figures as of a date, and the movements that make them")
     public ResponseEntity<LoanView> loan(@PathVariable String loanId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.loan(loanId, date(asOf)).orElseThrow(() ->
+        return consistent.answer(() -> queries.loan(loanId, calendar.asOf(asOf)).orElseThrow(() ->
                 RuleViolation.notFound("loanId", "unknown-loan", "loan " + loanId + " is not recorded")));
     }
 
@@ -210,9 +210,5 @@ public class CreditController {
     public ResponseEntity<Recorded> recover(@PathVariable String loanId, @RequestBody CreditRequests.Recovery request) {
         Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
         return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
-    }
-
-    private LocalDate date(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
     }
 }

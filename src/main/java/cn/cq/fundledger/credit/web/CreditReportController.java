@@ -6,10 +6,10 @@ import cn.cq.fundledger.credit.query.CreditReports.Dimension;
 import cn.cq.fundledger.credit.query.CreditReports.LoanBook;
 import cn.cq.fundledger.credit.query.CreditReports.PoolReport;
 import cn.cq.fundledger.credit.query.CreditReports.Portfolio;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -31,12 +31,12 @@ public class CreditReportController {
 
     private final CreditReports reports;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public CreditReportController(CreditReports reports, Consistent consistent, Clock clock) {
+    public CreditReportController(CreditReports reports, Consistent consistent, BusinessCalendar calendar) {
         this.reports = reports;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/portfolio/{by}")
@@ -53,7 +53,7 @@ public class CreditReportController {
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of year, district, bank");
         }
-        return consistent.answer(() -> reports.portfolio(dimension, date(asOf)));
+        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf)));
     }
 
     @GetMapping("/pools")
@@ -63,7 +63,7 @@ public class CreditReportController {
                     + "and coverage = balance / exposure.")
     public ResponseEntity<PoolReport> pools(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.pools(date(asOf)));
+        return consistent.answer(() -> reports.pools(calendar.asOf(asOf)));
     }
 
     @GetMapping("/loan-book")
@@ -84,12 +84,8 @@ public class CreditReportController {
         if (size < 1 || size > 1000) {
             throw RuleViolation.invalid("size", "range", "size must be 1 to 1000");
         }
-        return consistent.answer(() -> reports.loanBook(date(asOf), blankToNull(bank), blankToNull(district), wanted,
+        return consistent.answer(() -> reports.loanBook(calendar.asOf(asOf), blankToNull(bank), blankToNull(district), wanted,
                 page, size));
-    }
-
-    private LocalDate date(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
     }
 
     private static String blankToNull(String text) {

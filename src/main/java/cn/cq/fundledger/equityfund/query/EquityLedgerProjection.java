@@ -1,5 +1,8 @@
 package cn.cq.fundledger.equityfund.query;
 
+import static cn.cq.fundledger.system.ProjectionRows.date;
+import static cn.cq.fundledger.system.ProjectionRows.position;
+
 import cn.cq.fundledger.equityfund.api.CapitalCalled;
 import cn.cq.fundledger.equityfund.api.CapitalCommitted;
 import cn.cq.fundledger.equityfund.api.DealClosed;
@@ -10,7 +13,6 @@ import cn.cq.fundledger.equityfund.api.EquityFundEstablished;
 import cn.cq.fundledger.equityfund.api.PartnerAmount;
 import cn.cq.fundledger.system.ProjectionWriter;
 import cn.cq.fundledger.system.RequestContext;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
@@ -18,7 +20,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -144,16 +145,7 @@ public class EquityLedgerProjection {
                 m.invested, m.deals, m.exitedCost, m.proceeds, m.distributed);
     }
 
-    static long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElse(-1);
-        }
-        return -1;
-    }
 
-    private static Date date(LocalDate date) {
-        return Date.valueOf(date);
-    }
 
     /** One row of equity_movement: the effect of one event on each figure of its fund. */
     private static final class Movement {

@@ -9,10 +9,10 @@ import cn.cq.fundledger.equityfund.query.EquityViews.PartnerAccountView;
 import cn.cq.fundledger.equityfund.query.EquityViews.PartnerView;
 import cn.cq.fundledger.equityfund.query.EquityViews.SharedAmountView;
 import cn.cq.fundledger.system.web.Answers;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,13 +41,13 @@ public class EquityController {
     private final CommandGateway commands;
     private final EquityQueries queries;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public EquityController(CommandGateway commands, EquityQueries queries, Consistent consistent, Clock clock) {
+    public EquityController(CommandGateway commands, EquityQueries queries, Consistent consistent, BusinessCalendar calendar) {
         this.commands = commands;
         this.queries = queries;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @PostMapping("/commitments")
@@ -78,7 +78,7 @@ public class EquityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return consistent.answer(() -> {
             requireFund(fundId);
-            return queries.partners(fundId, date(asOf));
+            return queries.partners(fundId, calendar.asOf(asOf));
         });
     }
 
@@ -88,7 +88,7 @@ public class EquityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return consistent.answer(() -> {
             requireFund(fundId);
-            return queries.partner(fundId, partner, date(asOf)).orElseThrow(() -> RuleViolation.notFound("partner",
+            return queries.partner(fundId, partner, calendar.asOf(asOf)).orElseThrow(() -> RuleViolation.notFound("partner",
                     "unknown-partner", "partner " + partner + " has no commitment to fund " + fundId));
         });
     }
@@ -110,7 +110,7 @@ public class EquityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return consistent.answer(() -> {
             requireFund(fundId);
-            return queries.calls(fundId, date(asOf));
+            return queries.calls(fundId, calendar.asOf(asOf));
         });
     }
 
@@ -130,7 +130,7 @@ public class EquityController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return consistent.answer(() -> {
             requireFund(fundId);
-            return queries.distributions(fundId, date(asOf));
+            return queries.distributions(fundId, calendar.asOf(asOf));
         });
     }
 
@@ -147,7 +147,7 @@ public class EquityController {
     @Operation(summary = "A deal's terms, status and valuation as of a date, with its marks and exits")
     public ResponseEntity<DealView> deal(@PathVariable String dealId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.deal(dealId, date(asOf)).orElseThrow(() ->
+        return consistent.answer(() -> queries.deal(dealId, calendar.asOf(asOf)).orElseThrow(() ->
                 RuleViolation.notFound("dealId", "unknown-deal", "deal " + dealId + " is not recorded")));
     }
 
@@ -178,9 +178,5 @@ public class EquityController {
 
     private static RuleViolation unknownFund(String fundId) {
         return RuleViolation.notFound("fundId", "unknown-fund", "fund " + fundId + " is not recorded");
-    }
-
-    private LocalDate date(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
     }
 }

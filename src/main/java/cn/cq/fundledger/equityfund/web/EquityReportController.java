@@ -6,10 +6,10 @@ import cn.cq.fundledger.equityfund.query.EquityReports;
 import cn.cq.fundledger.equityfund.query.EquityReports.DealBook;
 import cn.cq.fundledger.equityfund.query.EquityReports.FundRow;
 import cn.cq.fundledger.equityfund.query.EquityReports.FundsReport;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -29,13 +29,13 @@ public class EquityReportController {
     private final EquityReports reports;
     private final EquityQueries queries;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public EquityReportController(EquityReports reports, EquityQueries queries, Consistent consistent, Clock clock) {
+    public EquityReportController(EquityReports reports, EquityQueries queries, Consistent consistent, BusinessCalendar calendar) {
         this.reports = reports;
         this.queries = queries;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/funds")
@@ -48,14 +48,14 @@ public class EquityReportController {
                     + "The total's investedFen and projects equal equityFund in /api/totals.")
     public ResponseEntity<FundsReport> funds(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.funds(date(asOf)));
+        return consistent.answer(() -> reports.funds(calendar.asOf(asOf)));
     }
 
     @GetMapping("/funds/{fundId}")
     @Operation(summary = "One fund's figures as of a date (as in /funds)")
     public ResponseEntity<FundRow> fund(@PathVariable String fundId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.fund(fundId, date(asOf)).orElseThrow(() -> unknownFund(fundId)));
+        return consistent.answer(() -> reports.fund(fundId, calendar.asOf(asOf)).orElseThrow(() -> unknownFund(fundId)));
     }
 
     @GetMapping("/deals")
@@ -71,15 +71,11 @@ public class EquityReportController {
             if (fundId != null && queries.fund(fundId).isEmpty()) {
                 throw unknownFund(fundId);
             }
-            return reports.deals(date(asOf), fundId);
+            return reports.deals(calendar.asOf(asOf), fundId);
         });
     }
 
     private static RuleViolation unknownFund(String fundId) {
         return RuleViolation.notFound("fundId", "unknown-fund", "fund " + fundId + " is not recorded");
-    }
-
-    private LocalDate date(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
     }
 }

@@ -2,11 +2,11 @@ package cn.cq.fundledger.reporting.web;
 
 import cn.cq.fundledger.reporting.api.FetchTotals;
 import cn.cq.fundledger.reporting.api.Totals;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,12 +21,12 @@ public class TotalsController {
 
     private final QueryGateway queries;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public TotalsController(QueryGateway queries, Consistent consistent, Clock clock) {
+    public TotalsController(QueryGateway queries, Consistent consistent, BusinessCalendar calendar) {
         this.queries = queries;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/api/totals")
@@ -36,7 +36,7 @@ public class TotalsController {
     public ResponseEntity<Totals> totals(
             @Parameter(description = "business date, yyyy-MM-dd; default today (Asia/Shanghai)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        LocalDate date = calendar.asOf(asOf);
         return consistent.answer(() -> queries.query(new FetchTotals(date), Totals.class).join());
     }
 }

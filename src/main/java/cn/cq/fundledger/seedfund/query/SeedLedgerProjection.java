@@ -1,5 +1,8 @@
 package cn.cq.fundledger.seedfund.query;
 
+import static cn.cq.fundledger.system.ProjectionRows.date;
+import static cn.cq.fundledger.system.ProjectionRows.position;
+
 import cn.cq.fundledger.seedfund.api.ExitRoute;
 import cn.cq.fundledger.seedfund.api.FollowOnRoundRecorded;
 import cn.cq.fundledger.seedfund.api.ProjectCapSet;
@@ -11,7 +14,6 @@ import cn.cq.fundledger.seedfund.api.SeedInvestmentMade;
 import cn.cq.fundledger.seedfund.api.SeedProgramOpened;
 import cn.cq.fundledger.system.ProjectionWriter;
 import cn.cq.fundledger.system.RequestContext;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +21,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -164,16 +165,7 @@ public class SeedLedgerProjection {
                 m.proceeds, m.cityProceeds, m.partnerProceeds);
     }
 
-    static long position(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElse(-1);
-        }
-        return -1;
-    }
 
-    private static Date date(LocalDate date) {
-        return Date.valueOf(date);
-    }
 
     /** One row of seed_movement: the effect of one event on each figure. */
     private static final class Movement {

@@ -10,10 +10,10 @@ import cn.cq.fundledger.seedfund.query.SeedViews.ProjectView;
 import cn.cq.fundledger.seedfund.query.SeedViews.RoundView;
 import cn.cq.fundledger.seedfund.query.SeedViews.TargetVersionView;
 import cn.cq.fundledger.system.web.Answers;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,13 +41,13 @@ public class SeedController {
     private final CommandGateway commands;
     private final SeedQueries queries;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public SeedController(CommandGateway commands, SeedQueries queries, Consistent consistent, Clock clock) {
+    public SeedController(CommandGateway commands, SeedQueries queries, Consistent consistent, BusinessCalendar calendar) {
         this.commands = commands;
         this.queries = queries;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @PostMapping("/funds")
@@ -63,16 +63,16 @@ public class SeedController {
     @Operation(summary = "Every local seed fund established by a date, with its commitment and investments then")
     public ResponseEntity<List<FundView>> funds(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.funds(date(asOf)));
+        return consistent.answer(() -> queries.funds(calendar.asOf(asOf)));
     }
 
     @GetMapping("/funds/{fundId}")
     @Operation(summary = "A local seed fund as of a date")
     public ResponseEntity<FundView> fund(@PathVariable String fundId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.fund(fundId, date(asOf)).orElseThrow(() ->
+        return consistent.answer(() -> queries.fund(fundId, calendar.asOf(asOf)).orElseThrow(() ->
                 RuleViolation.notFound("fundId", "unknown-fund", "seed fund " + fundId + " is not established by "
-                        + date(asOf))));
+                        + calendar.asOf(asOf))));
     }
 
     @PostMapping("/funds/{fundId}/commitment-raises")
@@ -99,7 +99,7 @@ public class SeedController {
     @Operation(summary = "An investment's terms, status, exit and mark as of a date, with its movements")
     public ResponseEntity<InvestmentView> investment(@PathVariable String investmentId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.investment(investmentId, date(asOf)).orElseThrow(() ->
+        return consistent.answer(() -> queries.investment(investmentId, calendar.asOf(asOf)).orElseThrow(() ->
                 RuleViolation.notFound("investmentId", "unknown-investment",
                         "investment " + investmentId + " is not recorded")));
     }
@@ -118,9 +118,9 @@ public class SeedController {
     @Operation(summary = "A project's seed money, the cap in force, its investments and follow-on rounds as of a date")
     public ResponseEntity<ProjectView> project(@PathVariable String projectId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.project(projectId, date(asOf)).orElseThrow(() ->
+        return consistent.answer(() -> queries.project(projectId, calendar.asOf(asOf)).orElseThrow(() ->
                 RuleViolation.notFound("projectId", "unknown-project", "project " + projectId
-                        + " has no seed investment or round by " + date(asOf))));
+                        + " has no seed investment or round by " + calendar.asOf(asOf))));
     }
 
     @PostMapping("/follow-on-rounds")
@@ -136,7 +136,7 @@ public class SeedController {
     @Operation(summary = "Follow-on rounds closed by a date, in date order")
     public ResponseEntity<List<RoundView>> rounds(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> queries.rounds(date(asOf)));
+        return consistent.answer(() -> queries.rounds(calendar.asOf(asOf)));
     }
 
     @PostMapping("/policies/caps")
@@ -166,9 +166,5 @@ public class SeedController {
     @Operation(summary = "The scale targets, by target date")
     public ResponseEntity<List<TargetVersionView>> targets() {
         return consistent.answer(queries::targets);
-    }
-
-    private LocalDate date(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
     }
 }

@@ -6,10 +6,10 @@ import cn.cq.fundledger.seedfund.query.SeedReports.Dimension;
 import cn.cq.fundledger.seedfund.query.SeedReports.InvestmentBook;
 import cn.cq.fundledger.seedfund.query.SeedReports.Portfolio;
 import cn.cq.fundledger.seedfund.query.SeedReports.TargetReport;
+import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -32,12 +32,12 @@ public class SeedReportController {
 
     private final SeedReports reports;
     private final Consistent consistent;
-    private final Clock clock;
+    private final BusinessCalendar calendar;
 
-    public SeedReportController(SeedReports reports, Consistent consistent, Clock clock) {
+    public SeedReportController(SeedReports reports, Consistent consistent, BusinessCalendar calendar) {
         this.reports = reports;
         this.consistent = consistent;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/portfolio/{by}")
@@ -56,7 +56,7 @@ public class SeedReportController {
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of fund, year");
         }
-        return consistent.answer(() -> reports.portfolio(dimension, date(asOf)));
+        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf)));
     }
 
     @GetMapping("/target")
@@ -65,7 +65,7 @@ public class SeedReportController {
                     + "invested / target; reached when committed ≥ target; due once asOf is on or after the target date.")
     public ResponseEntity<TargetReport> target(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.targets(date(asOf)));
+        return consistent.answer(() -> reports.targets(calendar.asOf(asOf)));
     }
 
     @GetMapping("/investment-book")
@@ -93,12 +93,8 @@ public class SeedReportController {
             throw RuleViolation.invalid("size", "range", "size must be 1 to 1000");
         }
         String wantedFund = fund == null || fund.isBlank() ? null : fund.strip();
-        return consistent.answer(() -> reports.investmentBook(date(asOf), wantedFund, wantedInstrument, wantedStatus,
+        return consistent.answer(() -> reports.investmentBook(calendar.asOf(asOf), wantedFund, wantedInstrument, wantedStatus,
                 page, size));
-    }
-
-    private LocalDate date(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
     }
 
     private static String upper(String text) {

@@ -17,13 +17,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
+import cn.cq.fundledger.support.RuleViolationMatchers;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -147,40 +145,23 @@ abstract class EquityProgramTestSupport {
 
     // ------------------------------------------------------------ refusals
 
-    /** A {@link RuleViolation} of the given kind, naming the given field and rule. */
     static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String field, String rule) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(RuleViolation actual, Description mismatch) {
-                boolean matches = actual.kind() == kind && Objects.equals(actual.field(), field)
-                        && Objects.equals(actual.rule(), rule);
-                if (!matches) {
-                    mismatch.appendText("was " + actual.kind() + " field=" + actual.field() + " rule="
-                            + actual.rule() + " (\"" + actual.getMessage() + "\")");
-                }
-                return matches;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("RuleViolation " + kind + " field=" + field + " rule=" + rule);
-            }
-        };
+        return RuleViolationMatchers.violation(kind, field, rule);
     }
 
     static Matcher<RuleViolation> invalid(String field, String rule) {
-        return violation(RuleViolation.Kind.INVALID, field, rule);
+        return RuleViolationMatchers.invalid(field, rule);
     }
 
     static Matcher<RuleViolation> refused(String field, String rule) {
-        return violation(RuleViolation.Kind.REFUSED, field, rule);
+        return RuleViolationMatchers.refused(field, rule);
     }
 
     static Matcher<RuleViolation> conflict(String field, String rule) {
-        return violation(RuleViolation.Kind.CONFLICT, field, rule);
+        return RuleViolationMatchers.conflict(field, rule);
     }
 
     static Matcher<RuleViolation> notFound(String field, String rule) {
-        return violation(RuleViolation.Kind.NOT_FOUND, field, rule);
+        return RuleViolationMatchers.notFound(field, rule);
     }
 }
