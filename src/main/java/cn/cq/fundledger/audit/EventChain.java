@@ -1,0 +1,215 @@
+package cn.cq.fundledger.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A hash chain beside the event store. Each stored event, in global order, gets a link: SHA-256 over the
+ * previous link's hash and the event's canonical content (its identifiers, type, timestamp, payload and
+ * metadata exactly as stored). Changing, deleting or reordering a stored event, its payload or its metadata
+ * breaks the chain at that event, and {@link #verify()} names the first broken one.
+ *
+ * <p>Links are added by {@link #seal()}: every few seconds, and before every verification. Several nodes can
+ * seal: a row lock serialises them. An event is covered once sealed; the chain's head hash can be published
+ * to anchor the whole history.
+ */
+@Component
+public class EventChain {
+
+    /** The previous hash of the first link. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final Logger log = LoggerFactory.getLogger(EventChain.class);
+    private static final int BATCH = 5000;
+    private static final String EVENT_COLUMNS = "globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, "
+            + "type, payloadType, payloadRevision, timeStamp, payload, metaData";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public EventChain(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** One stored event, as the chain reads it. */
+    public record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier,
+                              long sequenceNumber, String type, String payloadType, String payloadRevision,
+                              String timestamp, byte[] payload, byte[] metaData) {
+    }
+
+    /** The first event where the chain does not hold, and why. */
+    public record BrokenEvent(long position, String eventId, String reason) {
+    }
+
+    /** What a check of the chain found. */
+    public record ChainCheck(long events, long sealed, String head, boolean valid, BrokenEvent firstBroken) {
+    }
+
+    @Scheduled(initialDelayString = "${fundledger.audit.seal-interval:5s}",
+            fixedDelayString = "${fundledger.audit.seal-interval:5s}")
+    public void sealPeriodically() {
+        try {
+            seal();
+        } catch (RuntimeException e) {
+            log.warn("Could not extend the event chain: {}", e.getMessage());
+        }
+    }
+
+    /** Adds links for every stored event not yet in the chain. Returns how many were added. */
+    public synchronized int seal() {
+        int total = 0;
+        while (true) {
+            Integer added = transactions.execute(status -> sealBatch());
+            if (added == null || added == 0) {
+                return total;
+            }
+            total += added;
+        }
+    }
+
+    private int sealBatch() {
+        jdbc.queryForObject("SELECT id FROM event_chain_lock WHERE id = 1 FOR UPDATE", Integer.class);
+        List<String> last = jdbc.query("SELECT hash FROM event_chain ORDER BY global_index DESC LIMIT 1",
+                (rs, i) -> rs.getString(1));
+        Long lastIndex = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM event_chain", Long.class);
+        List<StoredEvent> events = jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ? "
+                + "ORDER BY globalIndex LIMIT " + BATCH, (rs, i) -> read(rs), lastIndex);
+        String previous = last.isEmpty() ? GENESIS : last.get(0);
+        List<Object[]> links = new ArrayList<>(events.size());
+        for (StoredEvent event : events) {
+            String hash = link(previous, event);
+            links.add(new Object[]{event.globalIndex(), event.eventIdentifier(), previous, hash});
+            previous = hash;
+        }
+        jdbc.batchUpdate("INSERT INTO event_chain (global_index, event_identifier, previous_hash, hash) "
+                + "VALUES (?, ?, ?, ?)", links);
+        return links.size();
+    }
+
+    /**
+     * Recomputes the chain from the stored events and compares it, link by link, with the stored links. Reports
+     * the first event that was changed, deleted, moved or slipped into the sealed history.
+     */
+    public ChainCheck verify() {
+        seal();
+        long events = count("SELECT COUNT(*) FROM DomainEventEntry");
+        long sealed = count("SELECT COUNT(*) FROM event_chain");
+        BrokenEvent[] broken = new BrokenEvent[1];
+        String[] previous = {GENESIS};
+        jdbc.query("SELECT c.global_index, c.event_identifier, c.previous_hash, c.hash, e.globalIndex, "
+                + "e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType, e.payloadRevision, "
+                + "e.timeStamp, e.payload, e.metaData FROM event_chain c LEFT JOIN DomainEventEntry e "
+                + "ON e.globalIndex = c.global_index ORDER BY c.global_index", rs -> {
+                    if (broken[0] != null) {
+                        return;
+                    }
+                    long position = rs.getLong(1);
+                    String linkedId = rs.getString(2);
+                    if (!previous[0].equals(rs.getString(3))) {
+                        broken[0] = new BrokenEvent(position, linkedId, "the chain itself was altered before this link");
+                        return;
+                    }
+                    if (rs.getObject(5) == null) {
+                        broken[0] = new BrokenEvent(position, linkedId, "the event was deleted");
+                        return;
+                    }
+                    StoredEvent event = readJoined(rs);
+                    if (!event.eventIdentifier().equals(linkedId)) {
+                        broken[0] = new BrokenEvent(position, linkedId, "another event (" + event.eventIdentifier()
+                                + ") stands at this position: events were moved or replaced");
+                        return;
+                    }
+                    if (!link(previous[0], event).equals(rs.getString(4))) {
+                        broken[0] = new BrokenEvent(position, linkedId,
+                                "the event's content (payload, metadata or identifiers) was changed");
+                        return;
+                    }
+                    previous[0] = rs.getString(4);
+                });
+        List<StoredEvent> slipped = jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) AND e.globalIndex < "
+                + "(SELECT COALESCE(MAX(global_index), -1) FROM event_chain) ORDER BY e.globalIndex LIMIT 1",
+                (rs, i) -> read(rs));
+        if (!slipped.isEmpty() && (broken[0] == null || slipped.get(0).globalIndex() < broken[0].position())) {
+            broken[0] = new BrokenEvent(slipped.get(0).globalIndex(), slipped.get(0).eventIdentifier(),
+                    "the event appeared inside the already sealed history");
+        }
+        return new ChainCheck(events, sealed, previous[0], broken[0] == null, broken[0]);
+    }
+
+    /** SHA-256 over the previous hash and the event's canonical content, as 64 hex digits. */
+    public static String link(String previousHash, StoredEvent event) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+            sha.update(canonical(event));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * The event's content as an unambiguous byte string: each field as a 4-byte length (−1 for null) followed
+     * by its bytes (text in UTF-8), in a fixed order. The global position is not part of it: the chain's order
+     * binds each event to its place.
+     */
+    public static byte[] canonical(StoredEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + length(event.payload()) + length(event.metaData()));
+        field(out, event.eventIdentifier());
+        field(out, event.aggregateIdentifier());
+        field(out, Long.toString(event.sequenceNumber()));
+        field(out, event.type());
+        field(out, event.payloadType());
+        field(out, event.payloadRevision());
+        field(out, event.timestamp());
+        field(out, event.payload());
+        field(out, event.metaData());
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, String text) {
+        field(out, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void field(ByteArrayOutputStream out, byte[] bytes) {
+        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
+        if (bytes != null) {
+            out.writeBytes(bytes);
+        }
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static StoredEvent read(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10));
+    }
+
+    private static StoredEvent readJoined(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getBytes(13), rs.getBytes(14));
+    }
+}

@@ -1,0 +1,209 @@
+package cn.cq.fundledger.audit;
+
+import cn.cq.fundledger.system.ProjectionConsistency;
+import cn.cq.fundledger.system.ProjectionWriter;
+import java.lang.reflect.Constructor;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays the whole event history into a fresh, separate copy of the projections (an in-memory database of
+ * its own, built by the same migrations and the same projection classes) and compares every row of every
+ * projection table with the live ones. Any difference means the live figures are not what the history says.
+ */
+@Component
+public class ProjectionCheck {
+
+    /** Tables beside the projections that a replay does not rebuild. */
+    private static final Set<String> NOT_PROJECTIONS = Set.of("DOMAINEVENTENTRY", "SNAPSHOTEVENTENTRY", "TOKENENTRY",
+            "EVENT_CHAIN", "EVENT_CHAIN_LOCK", "FLYWAY_SCHEMA_HISTORY", "DEADLETTERENTRY");
+    private static final int MAX_DIFFERENCES = 100;
+
+    private final EventStorageEngine events;
+    private final JdbcTemplate live;
+    private final ApplicationContext context;
+    private final ProjectionConsistency consistency;
+
+    public ProjectionCheck(EventStorageEngine events, JdbcTemplate live, ApplicationContext context,
+                           ProjectionConsistency consistency) {
+        this.events = events;
+        this.live = live;
+        this.context = context;
+        this.consistency = consistency;
+    }
+
+    /** A table whose rows differ between the live projections and the replayed copy. */
+    public record Difference(String table, long liveRows, long replayedRows, String firstDifference) {
+    }
+
+    public record Result(long eventsReplayed, boolean match, List<Difference> differences) {
+    }
+
+    public Result replayAndCompare() {
+        long head = consistency.head();
+        if (!consistency.awaitPosition(head, Duration.ofMinutes(5))) {
+            throw new IllegalStateException("the live projections have not caught up with event " + head);
+        }
+        JdbcDataSource copy = new JdbcDataSource();
+        copy.setURL("jdbc:h2:mem:verify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=0");
+        JdbcTemplate replayed = new JdbcTemplate(copy);
+        try (var keepOpen = copy.getConnection()) {
+            Flyway.configure().dataSource(copy).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                    .load().migrate();
+            long count = replay(replayed, head);
+            List<Difference> differences = compare(replayed);
+            return new Result(count, differences.isEmpty(), differences);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not build the replay copy: " + e.getMessage(), e);
+        }
+    }
+
+    private long replay(JdbcTemplate target, long head) {
+        ProjectionWriter writer = new ProjectionWriter(target);
+        List<AnnotationEventHandlerAdapter> projections = new ArrayList<>();
+        for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
+            projections.add(new AnnotationEventHandlerAdapter(freshCopy(AopUtils.getTargetClass(bean), writer, target)));
+        }
+        long count = 0;
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+            java.util.Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> message = iterator.next();
+                if (message.trackingToken().position().orElse(Long.MAX_VALUE) > head) {
+                    break;
+                }
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (projection.canHandle(message)) {
+                        try {
+                            projection.handle(message);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("replaying event " + message.getIdentifier() + " failed", e);
+                        }
+                    }
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A new instance of a projection class, writing to the copy: its constructor takes a writer and a JdbcTemplate. */
+    private static Object freshCopy(Class<?> type, ProjectionWriter writer, JdbcTemplate jdbc) {
+        for (Constructor<?> constructor : type.getConstructors()) {
+            Class<?>[] parameters = constructor.getParameterTypes();
+            Object[] arguments = new Object[parameters.length];
+            boolean fits = true;
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == ProjectionWriter.class) {
+                    arguments[i] = writer;
+                } else if (parameters[i] == JdbcTemplate.class) {
+                    arguments[i] = jdbc;
+                } else {
+                    fits = false;
+                }
+            }
+            if (fits) {
+                try {
+                    return constructor.newInstance(arguments);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot copy projection " + type.getSimpleName(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("projection " + type.getSimpleName()
+                + " needs a constructor taking only a ProjectionWriter and a JdbcTemplate to be replayed");
+    }
+
+    private List<Difference> compare(JdbcTemplate replayed) {
+        List<String> tables = replayed.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME", String.class).stream()
+                .filter(t -> !NOT_PROJECTIONS.contains(t.toUpperCase(Locale.ROOT))).toList();
+        List<Difference> differences = new ArrayList<>();
+        for (String table : tables) {
+            List<String> liveRows = rows(live, table);
+            List<String> replayedRows = rows(replayed, table);
+            if (!liveRows.equals(replayedRows)) {
+                differences.add(new Difference(table.toLowerCase(Locale.ROOT), liveRows.size(), replayedRows.size(),
+                        firstDifference(liveRows, replayedRows)));
+                if (differences.size() >= MAX_DIFFERENCES) {
+                    break;
+                }
+            }
+        }
+        return differences;
+    }
+
+    private static List<String> rows(JdbcTemplate jdbc, String table) {
+        List<String> rows = jdbc.query("SELECT * FROM " + table, (rs, i) -> row(rs));
+        return rows.stream().sorted().toList();
+    }
+
+    private static String row(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        StringBuilder row = new StringBuilder();
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+            row.append(c == 1 ? "" : " | ").append(meta.getColumnLabel(c).toLowerCase(Locale.ROOT)).append('=')
+                    .append(normal(rs.getObject(c)));
+        }
+        return row.toString();
+    }
+
+    /** One text form per value whatever the database: instants, dates, exact numbers, hex bytes. */
+    private static String normal(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant().toString();
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof byte[] b) {
+            return HexFormat.of().formatHex(b);
+        }
+        return Objects.toString(value);
+    }
+
+    private static String firstDifference(List<String> live, List<String> replayed) {
+        for (String row : live) {
+            if (!replayed.contains(row)) {
+                return "live has " + row + " which the replay does not";
+            }
+        }
+        for (String row : replayed) {
+            if (!live.contains(row)) {
+                return "the replay has " + row + " which live lacks";
+            }
+        }
+        return "the same rows a different number of times";
+    }
+}

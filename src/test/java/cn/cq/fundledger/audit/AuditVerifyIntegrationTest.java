@@ -1,0 +1,179 @@
+package cn.cq.fundledger.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cq.fundledger.support.LedgerApi;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Auditors prove nobody altered the history: events changed, deleted or reordered directly in the database
+ * are named by the verification, the first broken one first; figures that do not follow from the history are
+ * found by replaying it into a separate copy. Each test restores what it tampered with.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:audit-verify;DB_CLOSE_DELAY=-1",
+                "fundledger.reference-data.load=false", "fundledger.audit.seal-interval=1h"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditVerifyIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    LedgerApi api;
+    List<Long> positions;
+
+    @BeforeAll
+    void recordAHistory() {
+        api = new LedgerApi(http);
+        created(api.post("admin", "/api/credit/risk-sharing", Map.of("effectiveFrom", "2017-01-01", "fundSharePct", "80")));
+        created(api.post("operator", "/api/credit/banks", Map.of("bankId", "B1", "name", "重庆银行")));
+        created(api.post("operator", "/api/credit/evaluations", Map.of("enterpriseId", "E1", "enterpriseName", "企业1",
+                "district", "渝北区", "grade", "A", "evaluatedOn", "2023-01-10")));
+        created(api.post("operator", "/api/credit/pool-contributions", Map.of("contributionId", "C1", "district", "渝北区",
+                "source", "city", "amount", "100万", "contributedOn", "2023-01-01")));
+        created(api.post("operator", "/api/credit/loans", Map.of("loanId", "L1", "bankId", "B1", "enterpriseId", "E1",
+                "district", "渝北区", "principal", "200万", "annualRatePct", "3.45", "termMonths", "12",
+                "issuedOn", "2023-02-01")));
+        created(api.post("operator", "/api/credit/loans/L1/repayments", Map.of("repaymentId", "R1", "principal", "50万",
+                "interest", "1万", "paidOn", "2023-06-01")));
+        positions = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry ORDER BY globalIndex", Long.class);
+        assertThat(positions).hasSizeGreaterThanOrEqualTo(7);
+        // the ledger seals new events every few seconds; here, at once, before anyone tampers
+        assertThat(verify().get("chainValid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUntouchedHistoryVerifies() {
+        JsonNode verification = verify();
+        assertThat(verification.get("events").asLong()).isEqualTo(positions.size());
+        assertThat(verification.get("chainValid").asBoolean()).isTrue();
+        assertThat(verification.get("firstBrokenEvent").isNull()).isTrue();
+        assertThat(verification.get("projectionsMatch").asBoolean()).isTrue();
+        assertThat(verification.get("differences")).isEmpty();
+        assertThat(verification.get("chainHead").asText()).hasSize(64);
+    }
+
+    @Test
+    void aChangedPayloadIsNamed() {
+        long target = positionOf("LoanIssued");
+        byte[] original = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE globalIndex = ?", byte[].class,
+                target);
+        String forged = new String(original, StandardCharsets.UTF_8).replace("200000000", "300000000");
+        assertThat(forged).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+                forged.getBytes(StandardCharsets.UTF_8), target);
+        try {
+            assertBrokenAt(target, "content");
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", original, target);
+        }
+        assertThat(verify().get("chainValid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void changedMetadataIsNamed() {
+        long target = positionOf("BankRegistered");
+        byte[] original = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE globalIndex = ?", byte[].class,
+                target);
+        String forged = new String(original, StandardCharsets.UTF_8).replace("\"operator\"", "\"admin\"");
+        jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?",
+                forged.getBytes(StandardCharsets.UTF_8), target);
+        try {
+            assertBrokenAt(target, "content");
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?", original, target);
+        }
+    }
+
+    @Test
+    void aDeletedEventIsNamed() {
+        long target = positionOf("PoolContributionReceived");
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM DomainEventEntry WHERE globalIndex = ?", target);
+        jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", target);
+        try {
+            assertBrokenAt(target, "deleted");
+        } finally {
+            jdbc.update("INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type, "
+                            + "eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?)", row.get("GLOBALINDEX"), row.get("AGGREGATEIDENTIFIER"),
+                    row.get("SEQUENCENUMBER"), row.get("TYPE"), row.get("EVENTIDENTIFIER"), row.get("METADATA"),
+                    row.get("PAYLOAD"), row.get("PAYLOADREVISION"), row.get("PAYLOADTYPE"), row.get("TIMESTAMP"));
+        }
+        assertThat(verify().get("chainValid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reorderedEventsAreNamedAtTheFirstMovedOne() {
+        long first = positionOf("EnterpriseEvaluated");
+        long second = positionOf("LoanIssued");
+        swap(first, second);
+        try {
+            assertBrokenAt(Math.min(first, second), "moved");
+        } finally {
+            swap(first, second);
+        }
+        assertThat(verify().get("chainValid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void figuresThatDoNotFollowFromTheHistoryAreFound() {
+        jdbc.update("UPDATE credit_movement SET issued_fen = issued_fen + 1 WHERE kind = 'LOAN_ISSUED'");
+        try {
+            JsonNode verification = verify();
+            assertThat(verification.get("chainValid").asBoolean()).isTrue();
+            assertThat(verification.get("projectionsMatch").asBoolean()).isFalse();
+            assertThat(verification.get("differences").findValuesAsText("table")).containsExactly("credit_movement");
+            assertThat(verification.get("differences").get(0).get("firstDifference").asText()).contains("issued_fen=");
+        } finally {
+            jdbc.update("UPDATE credit_movement SET issued_fen = issued_fen - 1 WHERE kind = 'LOAN_ISSUED'");
+        }
+        assertThat(verify().get("projectionsMatch").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyAuditorsAndAdministratorsVerify() {
+        assertThat(api.get("operator", "/api/audit/verify").status()).isEqualTo(403);
+        assertThat(api.get("finance", "/api/audit/verify").status()).isEqualTo(403);
+        assertThat(api.get("admin", "/api/audit/verify").status()).isEqualTo(200);
+    }
+
+    private void assertBrokenAt(long position, String reason) {
+        JsonNode verification = verify();
+        assertThat(verification.get("chainValid").asBoolean()).isFalse();
+        assertThat(verification.at("/firstBrokenEvent/position").asLong()).isEqualTo(position);
+        assertThat(verification.at("/firstBrokenEvent/reason").asText()).contains(reason);
+    }
+
+    private void swap(long a, long b) {
+        jdbc.update("UPDATE DomainEventEntry SET globalIndex = -1 WHERE globalIndex = ?", a);
+        jdbc.update("UPDATE DomainEventEntry SET globalIndex = ? WHERE globalIndex = ?", a, b);
+        jdbc.update("UPDATE DomainEventEntry SET globalIndex = ? WHERE globalIndex = -1", b);
+    }
+
+    private long positionOf(String eventType) {
+        return jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry WHERE payloadType LIKE ?", Long.class,
+                "%." + eventType);
+    }
+
+    private JsonNode verify() {
+        LedgerApi.Answer answer = api.get("auditor", "/api/audit/verify");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static void created(LedgerApi.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+    }
+}
