@@ -38,7 +38,7 @@ import org.springframework.util.MultiValueMap;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:acceptance;DB_CLOSE_DELAY=-1",
-                "fundledger.reference-data.load=false"})
+                "fundledger.reference-data.load=false", "fundledger.consistency.wait=3m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AcceptanceIntegrationTest {

@@ -27,7 +27,7 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:reference-dataset;DB_CLOSE_DELAY=-1",
-                "fundledger.reference-data.load=false"})
+                "fundledger.reference-data.load=false", "fundledger.consistency.wait=3m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceDatasetIntegrationTest {
 

@@ -57,6 +57,9 @@ public final class LedgerApi {
         if (answer.status() != 200) {
             throw new AssertionError("totals answered " + answer.status() + ": " + answer.body());
         }
+        if (!"true".equals(answer.headers().getFirst("X-Ledger-Consistent"))) {
+            throw new AssertionError("totals answered before the projections took in every event: " + answer.body());
+        }
         return answer.json();
     }
 
