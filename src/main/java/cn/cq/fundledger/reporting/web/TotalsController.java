@@ -1,12 +1,18 @@
 package cn.cq.fundledger.reporting.web;
 
+import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.reporting.api.FetchTotals;
 import cn.cq.fundledger.reporting.api.Totals;
+import cn.cq.fundledger.reporting.query.PublishedFigure;
+import cn.cq.fundledger.reporting.query.PublishedFigures;
+import cn.cq.fundledger.reporting.query.PublishedFigures.Explanation;
 import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,23 +26,60 @@ import org.springframework.web.bind.annotation.RestController;
 public class TotalsController {
 
     private final QueryGateway queries;
+    private final PublishedFigures figures;
     private final Consistent consistent;
     private final BusinessCalendar calendar;
+    private final Clock clock;
 
-    public TotalsController(QueryGateway queries, Consistent consistent, BusinessCalendar calendar) {
+    public TotalsController(QueryGateway queries, PublishedFigures figures, Consistent consistent,
+                            BusinessCalendar calendar, Clock clock) {
         this.queries = queries;
+        this.figures = figures;
         this.consistent = consistent;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping("/api/totals")
     @Operation(summary = "Totals of every program as of a business date",
-            description = "Counts every fact whose business date is on or before asOf. Amounts are whole fen "
-                    + "(*Fen) with a display form in 万/亿. Any role.")
+            description = "Counts every fact whose business date is on or before asOf. With recordedAt (an instant, "
+                    + "e.g. 2024-05-01T08:00:00Z), answers what the ledger said at that moment: events recorded later "
+                    + "are left out, even back-dated ones. Amounts are whole fen (*Fen) with a display form in 万/亿. "
+                    + "Any role.")
     public ResponseEntity<Totals> totals(
             @Parameter(description = "business date, yyyy-MM-dd; default today (Asia/Shanghai)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "an instant (ISO-8601); default: everything recorded")
+            @RequestParam(required = false) Instant recordedAt) {
+        FetchTotals query = new FetchTotals(calendar.asOf(asOf), notInTheFuture(recordedAt));
+        return consistent.answer(() -> queries.query(query, Totals.class).join());
+    }
+
+    @GetMapping("/api/totals/explain")
+    @Operation(summary = "The events that make up one figure of /api/totals, paged",
+            description = "figure is the field's path, e.g. creditLoans.issuedFen, riskPools.balanceFen, "
+                    + "seedFund.projects. Each listed event carries its part of the figure; over all pages the parts "
+                    + "add up to the figure (for a count of distinct projects or enterprises, the first event of each).")
+    public ResponseEntity<Explanation> explain(@RequestParam String figure,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant recordedAt,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        PublishedFigure published = PublishedFigure.named(figure).orElseThrow(() -> RuleViolation.invalid("figure",
+                "choice", "figure: '" + figure + "' is not a figure of /api/totals; one of "
+                        + String.join(", ", PublishedFigure.names())));
+        if (page < 0 || size < 1 || size > 10_000) {
+            throw RuleViolation.invalid("size", "range", "page must be 0 or more and size 1 to 10000");
+        }
         LocalDate date = calendar.asOf(asOf);
-        return consistent.answer(() -> queries.query(new FetchTotals(date), Totals.class).join());
+        Instant at = notInTheFuture(recordedAt);
+        return consistent.answer(() -> figures.explain(published, date, at, page, size));
+    }
+
+    private Instant notInTheFuture(Instant recordedAt) {
+        if (recordedAt != null && recordedAt.isAfter(clock.instant())) {
+            throw RuleViolation.invalid("recordedAt", "recorded-at-in-future", "recordedAt " + recordedAt
+                    + " is in the future: the ledger cannot say yet what it will have recorded then");
+        }
+        return recordedAt;
     }
 }

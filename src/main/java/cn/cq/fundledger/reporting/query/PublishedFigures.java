@@ -1,0 +1,87 @@
+package cn.cq.fundledger.reporting.query;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the published figures as of a business date, optionally as the ledger knew them at an instant
+ * ({@code recordedAt}: events recorded later are ignored, even back-dated ones), and lists the events that
+ * make up any one of them.
+ */
+@Component
+public class PublishedFigures {
+
+    private final JdbcTemplate jdbc;
+
+    public PublishedFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One event's part in a figure. */
+    public record Part(long position, String eventId, LocalDate businessDate, Instant recordedAt, String kind,
+                       String factId, long amount) {
+    }
+
+    /** A page of the events that make up a figure; their amounts over all pages add up to {@code value}. */
+    public record Explanation(String figure, LocalDate asOf, Instant recordedAt, long value, long events, int page,
+                              int size, List<Part> parts) {
+    }
+
+    public Map<PublishedFigure, Long> all(LocalDate asOf, Instant recordedAt) {
+        Map<String, List<PublishedFigure>> byTable = new LinkedHashMap<>();
+        for (PublishedFigure figure : PublishedFigure.values()) {
+            byTable.computeIfAbsent(figure.table(), t -> new ArrayList<>()).add(figure);
+        }
+        Map<PublishedFigure, Long> values = new EnumMap<>(PublishedFigure.class);
+        byTable.forEach((table, figures) -> {
+            String columns = String.join(", ", figures.stream().map(PublishedFigure::aggregate).toList());
+            jdbc.query("SELECT " + columns + " FROM " + table + " WHERE " + when(recordedAt), rs -> {
+                for (int i = 0; i < figures.size(); i++) {
+                    values.put(figures.get(i), rs.getLong(i + 1));
+                }
+            }, arguments(asOf, recordedAt));
+        });
+        return values;
+    }
+
+    public Explanation explain(PublishedFigure figure, LocalDate asOf, Instant recordedAt, int page, int size) {
+        String rows = figure.distinctKey() == null
+                ? "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, " + figure.amount()
+                        + " AS amount FROM " + figure.table() + " WHERE " + when(recordedAt) + " AND " + figure.filter()
+                // a distinct count: the first event (by business date) of each thing counted
+                : "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, 1 AS amount FROM ("
+                        + "SELECT m.*, ROW_NUMBER() OVER (PARTITION BY " + figure.distinctKey()
+                        + " ORDER BY business_date, global_index) AS nth FROM " + figure.table() + " m WHERE "
+                        + when(recordedAt) + " AND " + figure.filter() + ") firsts WHERE nth = 1";
+        Object[] args = arguments(asOf, recordedAt);
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args);
+        List<Object> paged = new ArrayList<>(List.of(args));
+        paged.add(size);
+        paged.add((long) page * size);
+        List<Part> parts = jdbc.query("SELECT * FROM (" + rows + ") r ORDER BY business_date, global_index LIMIT ? OFFSET ?",
+                (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"),
+                        rs.getDate("business_date").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("kind"), rs.getString("fact_id"), rs.getLong("amount")), paged.toArray());
+        long value = all(asOf, recordedAt).get(figure);
+        return new Explanation(figure.figureName(), asOf, recordedAt, value, events == null ? 0 : events, page, size,
+                parts);
+    }
+
+    private static String when(Instant recordedAt) {
+        return recordedAt == null ? "business_date <= ?" : "business_date <= ? AND recorded_at <= ?";
+    }
+
+    private static Object[] arguments(LocalDate asOf, Instant recordedAt) {
+        return recordedAt == null ? new Object[]{Date.valueOf(asOf)}
+                : new Object[]{Date.valueOf(asOf), Timestamp.from(recordedAt)};
+    }
+}
