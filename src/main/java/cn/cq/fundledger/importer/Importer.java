@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 public class Importer {
 
     /** Metadata key naming the file and row an event came from. */
-    public static final String SOURCE = "source";
+    public static final String SOURCE = RequestContext.SOURCE;
 
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
 

@@ -22,7 +22,8 @@ public class AxonConfiguration {
     /** Copies the user and correlation id of the command into each event's metadata. */
     @Bean
     public CorrelationDataProvider ledgerCorrelationData() {
-        return new SimpleCorrelationDataProvider(RequestContext.USER, RequestContext.CORRELATION_ID, "source");
+        return new SimpleCorrelationDataProvider(RequestContext.USER, RequestContext.CORRELATION_ID,
+                RequestContext.SOURCE);
     }
 
     /** Registered once every bean exists, before any runner or request dispatches a command. */

@@ -12,6 +12,8 @@ public final class RequestContext {
 
     public static final String USER = "user";
     public static final String CORRELATION_ID = "correlationId";
+    /** Metadata key naming where a command came from, e.g. the file and row of an import. */
+    public static final String SOURCE = "source";
 
     private static final ThreadLocal<String> CORRELATION = new ThreadLocal<>();
     private static final ThreadLocal<String> SYSTEM_USER = new ThreadLocal<>();

@@ -143,6 +143,46 @@ class AuditVerifyIntegrationTest {
     }
 
     @Test
+    void theHistoryIsBrowsedByTypeUserAndBusinessDate() {
+        JsonNode loans = api.get("auditor", "/api/audit/events?type=LoanIssued").json();
+        assertThat(loans.get("total").asLong()).isEqualTo(1);
+        JsonNode loan = loans.get("events").get(0);
+        assertThat(loan.at("/payload/loanId").asText()).isEqualTo("L1");
+        assertThat(loan.get("businessDate").asText()).isEqualTo("2023-02-01");
+        assertThat(loan.get("user").asText()).isEqualTo("operator");
+        assertThat(loan.get("correlationId").asText()).isNotBlank();
+        assertThat(loan.get("hash").asText()).hasSize(64);
+        assertThat(api.get("auditor", "/api/audit/events?user=admin").json().get("events").findValuesAsText("type"))
+                .containsExactly("CreditProgramOpened", "RiskSharingRatioSet");
+        assertThat(api.get("auditor", "/api/audit/events?businessFrom=2023-05-01&businessTo=2023-06-30").json()
+                .get("events").findValuesAsText("type")).containsExactly("LoanRepaid");
+        assertThat(api.get("finance", "/api/audit/events").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theJsonLinesExportCarriesWhatAVerifierNeedsToRecomputeTheChain() throws Exception {
+        LedgerApi.Answer export = api.get("auditor", "/api/audit/events/export");
+        assertThat(export.status()).isEqualTo(200);
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(positions.size());
+        String previous = EventChain.GENESIS;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String text : lines) {
+            JsonNode line = json.readTree(text);
+            EventChain.StoredEvent event = new EventChain.StoredEvent(line.get("position").asLong(),
+                    line.get("eventId").asText(), line.get("aggregateId").asText(), line.get("sequenceNumber").asLong(),
+                    line.get("aggregateType").asText(), line.get("payloadType").asText(),
+                    line.get("payloadRevision").isNull() ? null : line.get("payloadRevision").asText(),
+                    line.get("timestamp").asText(), line.get("payload").asText().getBytes(StandardCharsets.UTF_8),
+                    line.get("metaData").asText().getBytes(StandardCharsets.UTF_8));
+            assertThat(line.get("previousHash").asText()).isEqualTo(previous);
+            assertThat(EventChain.link(previous, event)).as("hash of " + event.eventIdentifier())
+                    .isEqualTo(line.get("hash").asText());
+            previous = line.get("hash").asText();
+        }
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsVerify() {
         assertThat(api.get("operator", "/api/audit/verify").status()).isEqualTo(403);
         assertThat(api.get("finance", "/api/audit/verify").status()).isEqualTo(403);

@@ -4,7 +4,18 @@ import cn.cq.fundledger.audit.EventChain;
 import cn.cq.fundledger.audit.ProjectionCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.cq.fundledger.audit.EventHistory;
+import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.system.web.Consistent;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,10 +28,55 @@ public class AuditController {
 
     private final EventChain chain;
     private final ProjectionCheck projections;
+    private final EventHistory history;
+    private final Consistent consistent;
 
-    public AuditController(EventChain chain, ProjectionCheck projections) {
+    public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent) {
         this.chain = chain;
         this.projections = projections;
+        this.history = history;
+        this.consistent = consistent;
+    }
+
+    @GetMapping("/events")
+    @Operation(summary = "Browse the event history, filtered and paged",
+            description = "Filters: type (e.g. LoanIssued), aggregate (e.g. kv-credit), businessFrom/businessTo "
+                    + "(dates), recordedFrom/recordedTo (instants), user, correlationId. Each event shows its payload, "
+                    + "business date, recorded time, user, correlation id and chain hash.")
+    public ResponseEntity<EventHistory.Page> events(@RequestParam(required = false) String type,
+            @RequestParam(required = false) String aggregate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessTo,
+            @RequestParam(required = false) Instant recordedFrom, @RequestParam(required = false) Instant recordedTo,
+            @RequestParam(required = false) String user, @RequestParam(required = false) String correlationId,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > 1000) {
+            throw RuleViolation.invalid("size", "range", "page must be 0 or more and size 1 to 1000");
+        }
+        EventHistory.Filter filter = new EventHistory.Filter(type, aggregate, businessFrom, businessTo, recordedFrom,
+                recordedTo, user, correlationId);
+        return consistent.answer(() -> history.page(filter, page, size));
+    }
+
+    @GetMapping(path = "/events/export", produces = "application/x-ndjson")
+    @Operation(summary = "Export the history (or a filtered part) as JSON Lines, streamed",
+            description = "One event a line in global order, with the stored payload and metadata byte for byte (as "
+                    + "strings), identifiers, type, timestamp, business date, user, correlation id and the chain's "
+                    + "previousHash and hash. Same filters as /events.")
+    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String type,
+            @RequestParam(required = false) String aggregate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessTo,
+            @RequestParam(required = false) Instant recordedFrom, @RequestParam(required = false) Instant recordedTo,
+            @RequestParam(required = false) String user, @RequestParam(required = false) String correlationId) {
+        chain.seal();
+        EventHistory.Filter filter = new EventHistory.Filter(type, aggregate, businessFrom, businessTo, recordedFrom,
+                recordedTo, user, correlationId);
+        consistent.answer(() -> Boolean.TRUE);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fund-ledger-events.jsonl\"")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(out -> history.export(filter, out));
     }
 
     /** The answer of a verification. */
