@@ -183,6 +183,80 @@ class AuditVerifyIntegrationTest {
     }
 
     @Test
+    void theStandaloneVerifierChecksAnExportAndRecomputesTheTotals(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String export = api.get("auditor", "/api/audit/events/export").body();
+        List<String> lines = export.lines().toList();
+        java.nio.file.Path file = dir.resolve("export.jsonl");
+        java.nio.file.Files.writeString(file, export);
+        String head = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(lines.size() - 1))
+                .get("hash").asText();
+
+        Verdict ok = verifier(file, "--as-of", "2023-12-31", "--head", head);
+        assertThat(ok.code()).as(ok.output()).isZero();
+        JsonNode totals = api.totals("2023-12-31");
+        assertThat(ok.output()).contains("creditLoans.issuedFen = " + totals.at("/creditLoans/issuedFen").asLong())
+                .contains("creditLoans.outstandingFen = " + totals.at("/creditLoans/outstandingFen").asLong())
+                .contains("riskPools.balanceFen = " + totals.at("/riskPools/balanceFen").asLong());
+
+        int loanLine = indexOf(lines, "LoanIssued");
+        List<String> edited = new java.util.ArrayList<>(lines);
+        edited.set(loanLine, lines.get(loanLine).replace("200000000", "300000000"));
+        assertFailsAt(dir, edited, loanLine + 1, "does not match its hash");
+
+        List<String> removed = new java.util.ArrayList<>(lines);
+        removed.remove(loanLine);
+        assertFailsAt(dir, removed, loanLine + 1, "previousHash");
+
+        List<String> reordered = new java.util.ArrayList<>(lines);
+        java.util.Collections.swap(reordered, loanLine, loanLine + 1);
+        assertFailsAt(dir, reordered, loanLine + 1, "previousHash");
+
+        java.nio.file.Path cut = dir.resolve("cut.jsonl");
+        java.nio.file.Files.writeString(cut, export.substring(0, export.length() - 40));
+        Verdict truncated = verifier(cut);
+        assertThat(truncated.code()).isEqualTo(1);
+        assertThat(truncated.output()).contains("FAIL at line " + lines.size()).contains("cut off");
+
+        java.nio.file.Path shorter = dir.resolve("shorter.jsonl");
+        java.nio.file.Files.write(shorter, lines.subList(0, lines.size() - 1));
+        Verdict missingEnd = verifier(shorter, "--head", head);
+        assertThat(missingEnd.code()).isEqualTo(1);
+        assertThat(missingEnd.output()).contains("not at the published head");
+    }
+
+    private record Verdict(int code, String output) {
+    }
+
+    private static Verdict verifier(java.nio.file.Path file, String... options) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String[] args = new String[options.length + 1];
+        args[0] = file.toString();
+        System.arraycopy(options, 0, args, 1, options.length);
+        int code = cn.cq.fundledger.audit.verifier.ExportVerifier.run(args,
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        return new Verdict(code, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertFailsAt(java.nio.file.Path dir, List<String> lines, int lineNumber, String why)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("tampered-" + lineNumber + "-" + why.hashCode() + ".jsonl");
+        java.nio.file.Files.write(file, lines);
+        Verdict verdict = verifier(file);
+        assertThat(verdict.code()).as(verdict.output()).isEqualTo(1);
+        assertThat(verdict.output()).contains("FAIL at line " + lineNumber).contains(why);
+    }
+
+    private static int indexOf(List<String> lines, String type) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"type\":\"" + type + "\"")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type + " in the export");
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsVerify() {
         assertThat(api.get("operator", "/api/audit/verify").status()).isEqualTo(403);
         assertThat(api.get("finance", "/api/audit/verify").status()).isEqualTo(403);
