@@ -1,5 +1,6 @@
 package cn.cq.fundledger;
 
+import cn.cq.fundledger.audit.Replay;
 import cn.cq.fundledger.audit.verifier.ExportVerifier;
 import cn.cq.fundledger.importer.ImportCommandLine;
 import cn.cq.fundledger.importer.Importer;
@@ -13,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The ledger. {@code java -jar fund-ledger.jar} serves the HTTP API;
  * {@code java -jar fund-ledger.jar import <files>...} imports files for a scheduled job and exits;
- * {@code java -jar fund-ledger.jar verify-export <export.jsonl>} checks an exported history without a server.
+ * {@code java -jar fund-ledger.jar verify-export <export.jsonl>} checks an exported history without a server;
+ * {@code java -jar fund-ledger.jar replay} rebuilds every projection from the event store and exits.
  */
 @SpringBootApplication
 public class FundLedgerApplication {
@@ -21,6 +23,19 @@ public class FundLedgerApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && args[0].equals("replay")) {
+            String[] springArgs = java.util.stream.Stream.concat(Arrays.stream(args).skip(1),
+                    java.util.stream.Stream.of("--fundledger.reference-data.load=false")).toArray(String[]::new);
+            boolean done;
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FundLedgerApplication.class)
+                    .web(WebApplicationType.NONE).run(springArgs)) {
+                Replay replay = context.getBean(Replay.class);
+                replay.start("replay-job");
+                done = replay.awaitDone(java.time.Duration.ofHours(6));
+                System.out.println(replay.progress());
+            }
+            System.exit(done ? 0 : 1);
         }
         if (args.length > 0 && args[0].equals("import")) {
             List<String> options = Arrays.stream(args).skip(1).filter(a -> a.startsWith("--")).toList();

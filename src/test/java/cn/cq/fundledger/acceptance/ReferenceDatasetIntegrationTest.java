@@ -6,6 +6,7 @@ import cn.cq.fundledger.importer.reference.ReferenceDataset;
 import cn.cq.fundledger.support.LedgerApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,15 @@ import org.springframework.util.LinkedMultiValueMap;
         properties = {"spring.datasource.url=jdbc:h2:mem:reference-dataset;DB_CLOSE_DELAY=-1",
                 "fundledger.reference-data.load=false", "fundledger.consistency.wait=3m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ReferenceDatasetIntegrationTest {
 
     private static final long YI = 10_000_000_000L; // 1亿 yuan in fen
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     LedgerApi api;
     JsonNode imported;
@@ -108,6 +112,45 @@ class ReferenceDatasetIntegrationTest {
         assertThat(t.at("/creditLoans/loans").asLong()).isEqualTo(13_704);
         assertThat(t.at("/creditLoans/issuedFen").asLong()).isEqualTo(23_646_000_000_00L);
         assertThat(t.at("/guidedLoans/issuedFen").asLong()).isEqualTo(16_345_000_000_00L);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aReplayRebuildsEveryProjectionIdenticallyAndTheHistoryVerifies() {
+        Map<String, List<String>> before = projectionTables();
+        LedgerApi.Answer started = api.post("auditor", "/api/audit/replay", Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("total").asLong()).isGreaterThan(50_000);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5))
+                .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                    JsonNode progress = api.get("auditor", "/api/audit/replay").json();
+                    return !progress.get("replaying").asBoolean()
+                            && progress.get("done").asLong() == progress.get("total").asLong();
+                });
+        assertThat(projectionTables()).isEqualTo(before);
+        JsonNode verification = api.get("auditor", "/api/audit/verify").json();
+        assertThat(verification.get("chainValid").asBoolean()).isTrue();
+        assertThat(verification.get("projectionsMatch").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    private Map<String, List<String>> projectionTables() {
+        Map<String, List<String>> tables = new java.util.TreeMap<>();
+        for (String table : jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                + "'PUBLIC'", String.class)) {
+            if (List.of("DOMAINEVENTENTRY", "SNAPSHOTEVENTENTRY", "TOKENENTRY", "EVENT_CHAIN", "EVENT_CHAIN_LOCK",
+                    "flyway_schema_history").contains(table)) {
+                continue;
+            }
+            tables.put(table, jdbc.query("SELECT * FROM " + table, (rs, i) -> {
+                StringBuilder row = new StringBuilder();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    row.append(rs.getObject(c)).append('|');
+                }
+                return row.toString();
+            }).stream().sorted().toList());
+        }
+        assertThat(tables).containsKeys("CREDIT_MOVEMENT", "SEED_MOVEMENT", "EQUITY_MOVEMENT", "AUDIT_EVENT");
+        return tables;
     }
 
     @Test

@@ -5,6 +5,8 @@ import cn.cq.fundledger.audit.ProjectionCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.cq.fundledger.audit.EventHistory;
+import cn.cq.fundledger.audit.Replay;
+import org.springframework.web.bind.annotation.PostMapping;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.system.web.Consistent;
 import java.time.Instant;
@@ -30,12 +32,29 @@ public class AuditController {
     private final ProjectionCheck projections;
     private final EventHistory history;
     private final Consistent consistent;
+    private final Replay replay;
 
-    public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent) {
+    public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent,
+                           Replay replay) {
         this.chain = chain;
         this.projections = projections;
         this.history = history;
         this.consistent = consistent;
+        this.replay = replay;
+    }
+
+    @PostMapping("/replay")
+    @Operation(summary = "Rebuild every projection from the event store",
+            description = "Answers 202 at once with the progress; GET /api/audit/replay follows it (events done of "
+                    + "total, rate, seconds left). Queries keep answering meanwhile, with X-Ledger-Rebuilding: true.")
+    public ResponseEntity<Replay.Progress> startReplay(java.security.Principal who) {
+        return ResponseEntity.accepted().body(replay.start(who.getName()));
+    }
+
+    @GetMapping("/replay")
+    @Operation(summary = "The progress of the latest replay")
+    public Replay.Progress replayProgress() {
+        return replay.progress();
     }
 
     @GetMapping("/events")
