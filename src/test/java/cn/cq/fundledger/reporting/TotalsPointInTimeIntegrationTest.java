@@ -92,6 +92,40 @@ class TotalsPointInTimeIntegrationTest {
     }
 
     @Test
+    void aCorrectionReversesABackDatedFactLinkedToItWithItsReason() {
+        JsonNode before = api.totals(AS_OF);
+        Instant beforeCorrection = Instant.now();
+        LedgerApi.Answer refused = api.post("operator", "/api/credit/corrections", Map.of("kind", "repayment",
+                "factId", "R1", "reason", " "));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("reason");
+        LedgerApi.Answer corrected = api.post("operator", "/api/credit/corrections", Map.of("kind", "repayment",
+                "factId", "R1", "reason", "银行重复报送"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+
+        // R1 (50万, paid 2023-06-01) no longer counts as of any date from its own business date on
+        JsonNode after = api.totals(AS_OF);
+        assertThat(after.at("/creditLoans/outstandingFen").asLong())
+                .isEqualTo(before.at("/creditLoans/outstandingFen").asLong() + 50_000_000L);
+        assertThat(api.totals("2023-05-31").at("/creditLoans/outstandingFen").asLong())
+                .isEqualTo(api.totals("2023-05-31&recordedAt=" + beforeCorrection).at("/creditLoans/outstandingFen")
+                        .asLong());
+        // what the ledger said before the correction is still there to see
+        assertThat(api.totals(AS_OF + "&recordedAt=" + beforeCorrection).at("/creditLoans/outstandingFen").asLong())
+                .isEqualTo(before.at("/creditLoans/outstandingFen").asLong());
+
+        // the history shows both, linked
+        JsonNode repayment = api.get("auditor", "/api/audit/events?type=LoanRepaid").json().get("events").get(0);
+        JsonNode reversal = api.get("auditor", "/api/audit/events?type=FactReversed").json().get("events").get(0);
+        assertThat(reversal.at("/payload/reversesEventId").asText()).isEqualTo(repayment.get("eventId").asText());
+        assertThat(reversal.at("/payload/reason").asText()).isEqualTo("银行重复报送");
+        assertThat(reversal.get("businessDate").asText()).isEqualTo("2023-06-01");
+        JsonNode explained = api.get("auditor", "/api/totals/explain?figure=creditLoans.outstandingFen&asOf=" + AS_OF
+                + "&size=100").json();
+        assertThat(explained.get("parts").findValuesAsText("kind")).contains("REPAYMENT", "REVERSAL");
+    }
+
+    @Test
     void aRecordedAtInTheFutureIsRefused() {
         LedgerApi.Answer answer = api.get("finance", "/api/totals?asOf=" + AS_OF + "&recordedAt="
                 + Instant.now().plusSeconds(3600));

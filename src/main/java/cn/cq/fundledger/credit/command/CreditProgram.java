@@ -23,6 +23,8 @@ import cn.cq.fundledger.credit.api.ContributeToPool;
 import cn.cq.fundledger.credit.api.CreditProgramOpened;
 import cn.cq.fundledger.credit.api.DeclareDefault;
 import cn.cq.fundledger.credit.api.EnterpriseEvaluated;
+import cn.cq.fundledger.credit.api.FactReversed;
+import cn.cq.fundledger.credit.api.ReverseFact;
 import cn.cq.fundledger.credit.api.Grade;
 import cn.cq.fundledger.credit.api.IssueLoan;
 import cn.cq.fundledger.credit.api.LoanClosed;
@@ -54,6 +56,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -98,6 +101,10 @@ public class CreditProgram {
     private final Map<String, RecordRepayment> repayments = new HashMap<>();
     private final Map<String, String> claimLoans = new HashMap<>();
     private final Map<String, RecordRecovery> recoveries = new HashMap<>();
+    /** The event that recorded each reversible fact ("REPAYMENT:R1"), and the reason of each reversal. */
+    private final Map<String, String> factEvents = new HashMap<>();
+    private final Map<String, LoanRepaid> repaymentFacts = new HashMap<>();
+    private final Map<String, String> reversals = new HashMap<>();
 
     protected CreditProgram() {
         // for Axon
@@ -446,6 +453,61 @@ public class CreditProgram {
         return Recorded.applied(loanId);
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(ReverseFact command, CreditProgramSettings settings) {
+        openIfNew(settings);
+        ReverseFact.FactKind kind = Require.present(command.kind(), "kind");
+        String factId = Require.text(command.factId(), "factId");
+        String reason = Require.text(command.reason(), "reason").strip();
+        String key = kind + ":" + factId;
+        if (reversals.containsKey(key)) {
+            return duplicateOrConflict(reversals.get(key).equals(reason), key, "factId",
+                    kind.name().toLowerCase() + " " + factId + " is already reversed (" + reversals.get(key) + ")");
+        }
+        String eventId = factEvents.get(key);
+        switch (kind) {
+            case REPAYMENT -> {
+                LoanRepaid repaid = repaymentFacts.get(factId);
+                if (repaid == null) {
+                    throw RuleViolation.notFound("factId", "unknown-fact", "repayment " + factId + " is not recorded");
+                }
+                Loan loan = loans.get(repaid.loanId());
+                if (loan.status == LoanStatus.DEFAULTED) {
+                    throw RuleViolation.refused("factId", "loan-defaulted-since", "loan " + loan.id()
+                            + " was declared in default after this repayment; its unrecovered principal counted it");
+                }
+                apply(new FactReversed(kind, factId, eventId, reason, repaid.loanId(), loan.issued.enterpriseId(),
+                        repaid.bankId(), repaid.district(), null, repaid.paidOn(), repaid.principal(), repaid.interest(),
+                        Money.ZERO));
+            }
+            case CONTRIBUTION -> {
+                PoolContributionReceived contribution = contributions.get(factId);
+                if (contribution == null) {
+                    throw RuleViolation.notFound("factId", "unknown-fact", "contribution " + factId + " is not recorded");
+                }
+                Pool pool = pool(contribution.district());
+                if (pool.balance.isLessThan(contribution.amount())) {
+                    throw RuleViolation.refused("factId", "pool-balance-used", "the " + contribution.district()
+                            + " pool holds " + pool.balance + ", less than the " + contribution.amount()
+                            + " to reverse: it has paid claims with this money");
+                }
+                apply(new FactReversed(kind, factId, eventId, reason, null, null, null, contribution.district(),
+                        contribution.source(), contribution.contributedOn(), Money.ZERO, Money.ZERO, contribution.amount()));
+            }
+            case GUIDED_LOAN -> {
+                GuidedLoanRecorded guided = guidedLoans.get(factId);
+                if (guided == null) {
+                    throw RuleViolation.notFound("factId", "unknown-fact", "guided loan " + factId + " is not recorded");
+                }
+                apply(new FactReversed(kind, factId, eventId, reason, guided.loanId(), guided.enterpriseId(),
+                        guided.bankId(), guided.district(), null, guided.issuedOn(), guided.principal(), Money.ZERO,
+                        Money.ZERO));
+            }
+        }
+        return Recorded.applied(key);
+    }
+
     // ---------------------------------------------------------------- rules
 
     private Bank bank(String bankId) {
@@ -563,8 +625,32 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(GuidedLoanRecorded event) {
+    void on(GuidedLoanRecorded event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.GUIDED_LOAN + ":" + event.loanId(), message.getIdentifier());
         guidedLoans.put(event.loanId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(FactReversed event) {
+        reversals.put(event.kind() + ":" + event.factId(), event.reason());
+        switch (event.kind()) {
+            case REPAYMENT -> {
+                Loan loan = loans.get(event.loanId());
+                loan.repaid = loan.repaid.minus(event.principal());
+                if (loan.status == LoanStatus.CLOSED && loan.outstanding().isPositive()) {
+                    loan.status = LoanStatus.ACTIVE;
+                }
+                Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
+                enterprise.outstanding = enterprise.outstanding.plus(event.principal());
+            }
+            case CONTRIBUTION -> {
+                Pool pool = pool(event.district());
+                pool.balance = pool.balance.minus(event.amount());
+            }
+            case GUIDED_LOAN -> {
+                // counted no more; its id stays taken
+            }
+        }
     }
 
     @EventSourcingHandler
@@ -579,7 +665,8 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(PoolContributionReceived event) {
+    void on(PoolContributionReceived event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.CONTRIBUTION + ":" + event.contributionId(), message.getIdentifier());
         contributions.put(event.contributionId(), event);
         Pool pool = pool(event.district());
         pool.balance = pool.balance.plus(event.amount());
@@ -595,7 +682,9 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(LoanRepaid event) {
+    void on(LoanRepaid event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.REPAYMENT + ":" + event.repaymentId(), message.getIdentifier());
+        repaymentFacts.put(event.repaymentId(), event);
         Loan loan = loans.get(event.loanId());
         loan.repaid = loan.repaid.plus(event.principal());
         Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());

@@ -12,6 +12,7 @@ import cn.cq.fundledger.credit.api.GuidedLoanRecorded;
 import cn.cq.fundledger.credit.api.CompensationClaimed;
 import cn.cq.fundledger.credit.api.CompensationPaid;
 import cn.cq.fundledger.credit.api.EnterpriseEvaluated;
+import cn.cq.fundledger.credit.api.FactReversed;
 import cn.cq.fundledger.credit.api.LoanDefaulted;
 import cn.cq.fundledger.credit.api.LoanIssued;
 import cn.cq.fundledger.credit.api.LoanRepaid;
@@ -202,6 +203,29 @@ public class CreditLedgerProjection {
         writer.insert("INSERT INTO credit_bank_status (global_index, bank_id, business_date, status, loss_rate_bp, "
                 + "reason, recorded_by) VALUES (?,?,?,?,?,?,?)", position(message), bankId, date(date), status,
                 lossRateBp, reason, user);
+    }
+
+    @EventHandler
+    void on(FactReversed event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        Movement m = new Movement(message, recordedAt, event.businessDate(), "REVERSAL", event.factId(),
+                event.district());
+        switch (event.kind()) {
+            case REPAYMENT -> {
+                m.loan(event.loanId(), null, event.bankId());
+                m.outstanding = event.principal().fen();
+                m.interest = -event.interest().fen();
+            }
+            case CONTRIBUTION -> {
+                m.contributed = -event.amount().fen();
+                m.source = event.source().name();
+            }
+            case GUIDED_LOAN -> {
+                m.loan(null, event.enterpriseId(), event.bankId());
+                m.guidedLoans = -1;
+                m.guided = -event.principal().fen();
+            }
+        }
+        write(m);
     }
 
     @ResetHandler

@@ -105,6 +105,17 @@ public class CreditController {
         return Answers.recorded(recorded, "/api/credit/guided-loans");
     }
 
+    @PostMapping("/corrections")
+    @Operation(summary = "Correct a wrongly recorded fact (OPERATOR)",
+            description = "kind = repayment | contribution | guided_loan, factId, and a mandatory reason. The fact is "
+                    + "never edited or deleted: a reversal linked to it is recorded, dated with the fact's own business "
+                    + "date, so figures as of any later date no longer count it (recordedAt still shows what the ledger "
+                    + "said before). Record the corrected fact, if any, with a new id.")
+    public ResponseEntity<Recorded> correct(@RequestBody CreditRequests.Correction request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/audit/events?type=FactReversed");
+    }
+
     @PostMapping("/evaluations")
     @Operation(summary = "Record an enterprise's knowledge-value evaluation (OPERATOR)",
             description = "Grade A–E, valid for one year from evaluatedOn; the credit line comes from the program's "

@@ -15,6 +15,7 @@ import cn.cq.fundledger.credit.api.SetFuseThresholds;
 import cn.cq.fundledger.credit.api.RecordRecovery;
 import cn.cq.fundledger.credit.api.RecordRepayment;
 import cn.cq.fundledger.credit.api.RegisterBank;
+import cn.cq.fundledger.credit.api.ReverseFact;
 import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
 
 /**
@@ -169,6 +170,17 @@ public final class CreditRequests {
             Input in = new Input();
             ReinstateBank command = new ReinstateBank(bankId, in.date("reinstatedOn", reinstatedOn),
                     in.text("reason", reason));
+            in.orThrow();
+            return command;
+        }
+    }
+
+    /** A correction: the kind of fact (repayment, contribution, guided_loan), its id, and why. */
+    public record Correction(String kind, String factId, String reason) {
+        public ReverseFact toCommand() {
+            Input in = new Input();
+            ReverseFact command = new ReverseFact(in.choice("kind", kind, ReverseFact.FactKind.class),
+                    in.text("factId", factId), in.text("reason", reason));
             in.orThrow();
             return command;
         }

@@ -1,0 +1,158 @@
+package cn.cq.fundledger.credit.command;
+
+import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.credit.api.FactReversed;
+import cn.cq.fundledger.credit.api.Grade;
+import cn.cq.fundledger.credit.api.GuidedLoanRecorded;
+import cn.cq.fundledger.credit.api.LoanIssued;
+import cn.cq.fundledger.credit.api.LoanRepaid;
+import cn.cq.fundledger.credit.api.PoolContributionReceived;
+import cn.cq.fundledger.credit.api.PoolSource;
+import cn.cq.fundledger.credit.api.RecordRepayment;
+import cn.cq.fundledger.credit.api.ReverseFact;
+import cn.cq.fundledger.credit.api.ReverseFact.FactKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Corrections: a wrongly recorded fact is never edited or deleted; its reversal is recorded, linked to the
+ * event that recorded it, with a mandatory reason and the fact's own business date.
+ */
+class CreditProgramCorrectionTest extends CreditProgramTestSupport {
+
+    private final LoanIssued loan = issued("L1", ENT_1, wan(100), "2023-02-01");
+    private final LoanRepaid repaid = repaid(loan, "R1", wan(100), wan(2), "2023-08-01", Money.ZERO);
+    private final PoolContributionReceived contribution = new PoolContributionReceived("C1", YUBEI, PoolSource.CITY,
+            wan(50), day("2023-01-01"));
+    private final GuidedLoanRecorded guided = new GuidedLoanRecorded("G1", BANK, ENT_1, YUBEI, wan(300),
+            day("2023-05-01"));
+
+    /**
+     * The one event a correction applies: the expected reversal, linked to some stored event (the fixture gives
+     * the history's events identifiers of its own; the link itself is checked in the integration test).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static org.hamcrest.Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> reversal(
+            FactReversed expected) {
+        return (org.hamcrest.Matcher) org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                org.axonframework.test.matchers.Matchers.messageWithPayload(new org.hamcrest.TypeSafeMatcher<FactReversed>() {
+                    @Override
+                    protected boolean matchesSafely(FactReversed actual) {
+                        return actual.reversesEventId() != null && !actual.reversesEventId().isBlank()
+                                && withLink(actual, "any").equals(withLink(expected, "any"));
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description description) {
+                        description.appendText(expected + " linked to a stored event");
+                    }
+                }), org.axonframework.test.matchers.Matchers.andNoMore());
+    }
+
+    private static FactReversed withLink(FactReversed r, String link) {
+        return new FactReversed(r.kind(), r.factId(), link, r.reason(), r.loanId(), r.enterpriseId(), r.bankId(),
+                r.district(), r.source(), r.businessDate(), r.principal(), r.interest(), r.amount());
+    }
+
+    /** The history as stored messages with known identifiers: "event-0", "event-1", ... */
+    private static List<Object> stored(List<Object> payloads) {
+        List<Object> messages = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            messages.add(new GenericDomainEventMessage<>("CreditProgram", CreditProgram.ID, i, payloads.get(i),
+                    MetaData.emptyInstance(), "event-" + i, Instant.parse("2024-01-01T00:00:00Z")));
+        }
+        return messages;
+    }
+
+    private List<Object> history() {
+        return history(OPENED, bank(BANK), generalRatio("2017-01-01", 8000),
+                evaluated(ENT_1, YUBEI, Grade.A, "2023-01-10"), contribution, loan, repaid,
+                closed("L1", "2023-08-01"), guided);
+    }
+
+    @Test
+    void aRepaymentIsReversedLinkedToItsEventAndTheLoanOwesAgain() {
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.REPAYMENT, "R1", "银行重复报送"))
+                .expectEventsMatching(reversal(new FactReversed(FactKind.REPAYMENT, "R1", "event-6", "银行重复报送", "L1", ENT_1, BANK,
+                        YUBEI, null, day("2023-08-01"), wan(100), wan(2), Money.ZERO)));
+        List<Object> corrected = new ArrayList<>(history());
+        corrected.add(new FactReversed(FactKind.REPAYMENT, "R1", "event-6", "银行重复报送", "L1", ENT_1, BANK, YUBEI,
+                null, day("2023-08-01"), wan(100), wan(2), Money.ZERO));
+        // the loan is open again: the corrected repayment, with a new id, is accepted
+        fixture.given(stored(corrected))
+                .when(new RecordRepayment("R1-C", "L1", wan(60), wan(2), day("2023-08-01")))
+                .expectEvents(repaid(loan, "R1-C", wan(60), wan(2), "2023-08-01", wan(40)));
+    }
+
+    @Test
+    void aContributionIsReversedWhileThePoolStillHoldsIt() {
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.CONTRIBUTION, "C1", "金额录入错误"))
+                .expectEventsMatching(reversal(new FactReversed(FactKind.CONTRIBUTION, "C1", "event-4", "金额录入错误", null, null, null,
+                        YUBEI, PoolSource.CITY, day("2023-01-01"), Money.ZERO, Money.ZERO, wan(50))));
+    }
+
+    @Test
+    void aContributionThePoolHasSpentCannotBeReversed() {
+        LoanIssued other = issued("L2", ENT_2, wan(50), "2023-03-01");
+        List<Object> spent = history(history(), evaluated(ENT_2, YUBEI, Grade.A, "2023-01-10"), other,
+                defaulted(other, "2023-06-01", "2023-07-01", wan(50)));
+        var claim = claimed("K2", other, "2023-07-10");
+        spent = history(spent, claim, paid(claim, "2023-07-10", "K2"));
+        fixture.given(stored(spent))
+                .when(new ReverseFact(FactKind.CONTRIBUTION, "C1", "金额录入错误"))
+                .expectException(refused("factId", "pool-balance-used"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aGuidedLoanIsReversed() {
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.GUIDED_LOAN, "G1", "非引导贷款"))
+                .expectEventsMatching(reversal(new FactReversed(FactKind.GUIDED_LOAN, "G1", "event-8", "非引导贷款", "G1", ENT_1, BANK,
+                        YUBEI, null, day("2023-05-01"), wan(300), Money.ZERO, Money.ZERO)));
+    }
+
+    @Test
+    void aRepaymentOfALoanDefaultedSinceCannotBeReversed() {
+        LoanIssued other = issued("L2", ENT_2, wan(50), "2023-03-01");
+        LoanRepaid part = repaid(other, "R2", wan(10), Money.ZERO, "2023-04-01", wan(40));
+        fixture.given(stored(history(history(), evaluated(ENT_2, YUBEI, Grade.A, "2023-01-10"), other, part,
+                        defaulted(other, "2023-06-01", "2023-07-01", wan(40)))))
+                .when(new ReverseFact(FactKind.REPAYMENT, "R2", "错误"))
+                .expectException(refused("factId", "loan-defaulted-since"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReasonIsMandatoryAndTheFactMustExist() {
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.REPAYMENT, "R1", "  "))
+                .expectException(invalid("reason", "required"))
+                .expectNoEvents();
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.REPAYMENT, "R9", "错误"))
+                .expectException(notFound("factId", "unknown-fact"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameCorrectionAgainIsADuplicateAndAnotherReasonAConflict() {
+        List<Object> corrected = new ArrayList<>(history());
+        corrected.add(new FactReversed(FactKind.GUIDED_LOAN, "G1", "event-8", "非引导贷款", "G1", ENT_1, BANK, YUBEI,
+                null, day("2023-05-01"), wan(300), Money.ZERO, Money.ZERO));
+        fixture.given(stored(corrected))
+                .when(new ReverseFact(FactKind.GUIDED_LOAN, "G1", "非引导贷款"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(stored(corrected))
+                .when(new ReverseFact(FactKind.GUIDED_LOAN, "G1", "另一个理由"))
+                .expectException(conflict("factId", "id-conflict"))
+                .expectNoEvents();
+    }
+}
