@@ -80,7 +80,7 @@ public class CreditQueries {
     public List<PoolView> pools(LocalDate asOf) {
         return jdbc.query("SELECT district, COALESCE(SUM(contributed_fen),0), COALESCE(SUM(compensated_fen),0), "
                         + "COALESCE(SUM(pool_recovered_fen),0), COALESCE(SUM(waiting_fen),0) FROM credit_movement "
-                        + "WHERE business_date <= ? AND kind IN ('CONTRIBUTION','CLAIM','COMPENSATION','RECOVERY') "
+                        + "WHERE business_date <= ? AND kind IN ('CONTRIBUTION','CLAIM','COMPENSATION','RECOVERY','REVERSAL') "
                         + "GROUP BY district ORDER BY district",
                 (rs, i) -> new PoolView(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(2) - rs.getLong(3) + rs.getLong(4), rs.getLong(5)), Date.valueOf(asOf));

@@ -5,6 +5,7 @@ import cn.cq.fundledger.core.Ratio;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,8 @@ public class CreditReports {
                            LoanBookRow sums) {
     }
 
-    private static final String LOAN_KINDS = "('LOAN_ISSUED','REPAYMENT','DEFAULT','CLAIM','COMPENSATION','RECOVERY')";
+    private static final String LOAN_KINDS =
+            "('LOAN_ISSUED','REPAYMENT','DEFAULT','CLAIM','COMPENSATION','RECOVERY','REVERSAL')";
     private static final String FIGURES = "COALESCE(SUM(m.loans),0), COUNT(DISTINCT CASE WHEN m.kind = 'LOAN_ISSUED' "
             + "THEN m.enterprise_id END), COALESCE(SUM(m.issued_fen),0), COALESCE(SUM(m.outstanding_fen),0), "
             + "COALESCE(SUM(m.defaulted_fen),0), COALESCE(SUM(m.compensated_fen),0), COALESCE(SUM(m.recovered_fen),0)";
@@ -72,28 +74,38 @@ public class CreditReports {
     }
 
     public Portfolio portfolio(Dimension by, LocalDate asOf) {
+        return portfolio(by, asOf, null);
+    }
+
+    /** With {@code recordedAt}: as the ledger said at that instant (events recorded later left out). */
+    public Portfolio portfolio(Dimension by, LocalDate asOf, Instant recordedAt) {
         String movements = "SELECT CAST(" + by.column + " AS VARCHAR(64)) AS k, m.* FROM credit_movement m "
-                + "JOIN credit_loan l ON l.loan_id = m.loan_id WHERE m.business_date <= ? AND m.kind IN " + LOAN_KINDS;
+                + "JOIN credit_loan l ON l.loan_id = m.loan_id WHERE " + when("m", recordedAt) + " AND m.kind IN "
+                + LOAN_KINDS;
         List<PortfolioRow> rows = jdbc.query("SELECT m.k, " + FIGURES + " FROM (" + movements + ") m GROUP BY m.k "
                         + "ORDER BY m.k",
                 (rs, i) -> row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8)), Date.valueOf(asOf));
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)), at(asOf, recordedAt));
         PortfolioRow total = jdbc.queryForObject("SELECT " + FIGURES + " FROM (" + movements + ") m",
                 (rs, i) -> row("total", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)), Date.valueOf(asOf));
+                        rs.getLong(6), rs.getLong(7)), at(asOf, recordedAt));
         return new Portfolio(asOf, by.name().toLowerCase(), rows, total);
     }
 
     public PoolReport pools(LocalDate asOf) {
-        Map<String, Long> exposure = exposureByDistrict(asOf);
+        return pools(asOf, null);
+    }
+
+    public PoolReport pools(LocalDate asOf, Instant recordedAt) {
+        Map<String, Long> exposure = exposureByDistrict(asOf, recordedAt);
         List<PoolRow> rows = jdbc.query("SELECT district, "
                         + "COALESCE(SUM(CASE WHEN source = 'CITY' THEN contributed_fen ELSE 0 END),0), "
                         + "COALESCE(SUM(CASE WHEN source = 'DISTRICT' THEN contributed_fen ELSE 0 END),0), "
                         + "COALESCE(SUM(compensated_fen),0), COALESCE(SUM(pool_recovered_fen),0), "
-                        + "COALESCE(SUM(waiting_fen),0) FROM credit_movement WHERE business_date <= ? "
-                        + "AND kind IN ('CONTRIBUTION','CLAIM','COMPENSATION','RECOVERY') GROUP BY district",
+                        + "COALESCE(SUM(waiting_fen),0) FROM credit_movement m WHERE " + when("m", recordedAt)
+                        + " AND kind IN ('CONTRIBUTION','CLAIM','COMPENSATION','RECOVERY','REVERSAL') GROUP BY district",
                 (rs, i) -> pool(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), exposure.getOrDefault(rs.getString(1), 0L)), Date.valueOf(asOf));
+                        rs.getLong(6), exposure.getOrDefault(rs.getString(1), 0L)), at(asOf, recordedAt));
         Map<String, PoolRow> byDistrict = new TreeMap<>();
         rows.forEach(r -> byDistrict.put(r.district(), r));
         exposure.forEach((district, fen) -> byDistrict.putIfAbsent(district, pool(district, 0, 0, 0, 0, 0, fen)));
@@ -108,19 +120,25 @@ public class CreditReports {
     }
 
     /** The pools' exposure: each loan's fund share of its outstanding principal, split to the fen, per district. */
-    private Map<String, Long> exposureByDistrict(LocalDate asOf) {
+    private Map<String, Long> exposureByDistrict(LocalDate asOf, Instant recordedAt) {
         Map<String, Long> exposure = new LinkedHashMap<>();
         jdbc.query("SELECT l.district, l.fund_share_bp, SUM(m.outstanding_fen) FROM credit_movement m "
-                + "JOIN credit_loan l ON l.loan_id = m.loan_id WHERE m.business_date <= ? "
+                + "JOIN credit_loan l ON l.loan_id = m.loan_id WHERE " + when("m", recordedAt) + " "
                 + "GROUP BY l.loan_id, l.district, l.fund_share_bp HAVING SUM(m.outstanding_fen) <> 0", rs -> {
                     long share = Money.ofFen(rs.getLong(3)).split(Ratio.ofBasisPoints(rs.getInt(2))).first().fen();
                     exposure.merge(rs.getString(1), share, Long::sum);
-                }, Date.valueOf(asOf));
+                }, at(asOf, recordedAt));
         return exposure;
     }
 
     public LoanBook loanBook(LocalDate asOf, String bankId, String district, String status, int page, int size) {
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf), Date.valueOf(asOf)));
+        return loanBook(asOf, null, bankId, district, status, page, size);
+    }
+
+    public LoanBook loanBook(LocalDate asOf, Instant recordedAt, String bankId, String district, String status,
+                             int page, int size) {
+        List<Object> args = new ArrayList<>(List.of(at(asOf, recordedAt)));
+        args.add(Date.valueOf(asOf));
         StringBuilder where = new StringBuilder(" WHERE l.issued_on <= ?");
         if (bankId != null) {
             where.append(" AND l.bank_id = ?");
@@ -136,7 +154,7 @@ public class CreditReports {
                 + "SUM(m.outstanding_fen) AS outstanding, SUM(m.defaulted_fen) AS defaulted, "
                 + "SUM(m.compensated_fen) AS compensated, SUM(m.waiting_fen) AS waiting, "
                 + "SUM(m.recovered_fen) AS recovered, SUM(m.pool_recovered_fen) AS pool_recovered "
-                + "FROM credit_loan l JOIN credit_movement m ON m.loan_id = l.loan_id AND m.business_date <= ?"
+                + "FROM credit_loan l JOIN credit_movement m ON m.loan_id = l.loan_id AND " + when("m", recordedAt)
                 + where + " GROUP BY l.loan_id, l.bank_id, l.enterprise_id, l.district, l.issued_on, "
                 + "l.principal_fen, l.fund_share_bp";
         String filtered = "SELECT * FROM (" + book + ") b" + (status != null ? " WHERE b.status = ?" : "");
@@ -164,6 +182,16 @@ public class CreditReports {
         return new LoanBook(asOf, page, size, totalRows, rows, new LoanBookRow(null, null, null, null, null,
                 sums.principalFen(), 0, null, sums.outstandingFen(), sums.defaultedFen(), sums.compensationPaidFen(),
                 sums.compensationWaitingFen(), sums.recoveredFen(), sums.poolRecoveredFen()));
+    }
+
+    private static String when(String alias, Instant recordedAt) {
+        return recordedAt == null ? alias + ".business_date <= ?"
+                : "(" + alias + ".business_date <= ? AND " + alias + ".recorded_at <= ?)";
+    }
+
+    private static Object[] at(LocalDate asOf, Instant recordedAt) {
+        return recordedAt == null ? new Object[]{Date.valueOf(asOf)}
+                : new Object[]{Date.valueOf(asOf), java.sql.Timestamp.from(recordedAt)};
     }
 
     static PortfolioRow row(String key, long loans, long enterprises, long issued, long outstanding, long defaulted,

@@ -10,6 +10,7 @@ import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -32,11 +33,14 @@ public class CreditReportController {
     private final CreditReports reports;
     private final Consistent consistent;
     private final BusinessCalendar calendar;
+    private final java.time.Clock clock;
 
-    public CreditReportController(CreditReports reports, Consistent consistent, BusinessCalendar calendar) {
+    public CreditReportController(CreditReports reports, Consistent consistent, BusinessCalendar calendar,
+                                  java.time.Clock clock) {
         this.reports = reports;
         this.consistent = consistent;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping("/portfolio/{by}")
@@ -46,14 +50,16 @@ public class CreditReportController {
                     + "and loan counts add up to the total, which equals /api/totals; enterprises are distinct within "
                     + "a row, so an enterprise borrowing from two banks counts once in each bank's row.")
     public ResponseEntity<Portfolio> portfolio(@PathVariable String by,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant recordedAt) {
+        Instant at = recordedAt(recordedAt);
         Dimension dimension;
         try {
             dimension = Dimension.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of year, district, bank");
         }
-        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf)));
+        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf), at));
     }
 
     @GetMapping("/pools")
@@ -62,8 +68,10 @@ public class CreditReportController {
                     + "balance, waiting claims, exposure (each live loan's fund share of its outstanding principal) "
                     + "and coverage = balance / exposure.")
     public ResponseEntity<PoolReport> pools(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.pools(calendar.asOf(asOf)));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant recordedAt) {
+        Instant at = recordedAt(recordedAt);
+        return consistent.answer(() -> reports.pools(calendar.asOf(asOf), at));
     }
 
     @GetMapping("/loan-book")
@@ -73,7 +81,8 @@ public class CreditReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String bank, @RequestParam(required = false) String district,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Instant recordedAt) {
+        Instant at = recordedAt(recordedAt);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw RuleViolation.invalid("status", "choice", "status: '" + status + "' is not one of active, closed, defaulted");
@@ -84,8 +93,17 @@ public class CreditReportController {
         if (size < 1 || size > 1000) {
             throw RuleViolation.invalid("size", "range", "size must be 1 to 1000");
         }
-        return consistent.answer(() -> reports.loanBook(calendar.asOf(asOf), blankToNull(bank), blankToNull(district), wanted,
-                page, size));
+        return consistent.answer(() -> reports.loanBook(calendar.asOf(asOf), at, blankToNull(bank),
+                blankToNull(district), wanted, page, size));
+    }
+
+    /** Reports as the ledger said at an instant; an instant in the future is refused. */
+    private Instant recordedAt(Instant requested) {
+        if (requested != null && requested.isAfter(clock.instant())) {
+            throw RuleViolation.invalid("recordedAt", "recorded-at-in-future", "recordedAt " + requested
+                    + " is in the future: the ledger cannot say yet what it will have recorded then");
+        }
+        return requested;
     }
 
     private static String blankToNull(String text) {
