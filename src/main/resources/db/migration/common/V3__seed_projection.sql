@@ -36,6 +36,7 @@ CREATE INDEX seed_movement_fund ON seed_movement (fund_id);
 
 -- Each local seed fund as set up (never changes; raises are movements).
 CREATE TABLE seed_fund (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     fund_id        VARCHAR(64)  NOT NULL PRIMARY KEY,
     name           VARCHAR(255) NOT NULL,
     partner        VARCHAR(255) NOT NULL,
@@ -46,6 +47,7 @@ CREATE TABLE seed_fund (
 
 -- The terms of each investment as made (never changes). equity_bp is null for a loan.
 CREATE TABLE seed_investment (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     investment_id   VARCHAR(64)  NOT NULL PRIMARY KEY,
     fund_id         VARCHAR(64)  NOT NULL,
     project_id      VARCHAR(64)  NOT NULL,
@@ -60,6 +62,7 @@ CREATE INDEX seed_investment_project ON seed_investment (project_id);
 
 -- How each investment exited (at most one exit per investment).
 CREATE TABLE seed_exit (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     exit_id              VARCHAR(64) NOT NULL PRIMARY KEY,
     investment_id        VARCHAR(64) NOT NULL UNIQUE,
     route                VARCHAR(16) NOT NULL,
@@ -74,6 +77,7 @@ CREATE TABLE seed_exit (
 
 -- Follow-on rounds of projects (the enterprises' money, not the funds': no movement rows).
 CREATE TABLE seed_round (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     round_id       VARCHAR(64)  NOT NULL PRIMARY KEY,
     project_id     VARCHAR(64)  NOT NULL,
     investor       VARCHAR(255) NOT NULL,

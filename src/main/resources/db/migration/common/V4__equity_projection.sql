@@ -3,6 +3,7 @@
 
 -- The funds, each established by its first partner's commitment.
 CREATE TABLE equity_fund (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     fund_id        VARCHAR(64)  NOT NULL PRIMARY KEY,
     name           VARCHAR(255) NOT NULL,
     established_on DATE         NOT NULL
@@ -34,6 +35,7 @@ CREATE INDEX equity_movement_fund ON equity_movement (fund_id);
 -- Each partner's part of a commitment, a call or a distribution: a partner's figures as of a date are sums
 -- over it, and the parts of one fact add up to that fact's row in equity_movement.
 CREATE TABLE equity_partner_movement (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     event_id         VARCHAR(64)  NOT NULL,
     partner          VARCHAR(200) NOT NULL,
     partner_position INTEGER      NOT NULL,
@@ -51,6 +53,7 @@ CREATE INDEX equity_partner_movement_fund ON equity_partner_movement (fund_id, p
 
 -- The terms of each deal as closed (never changes).
 CREATE TABLE equity_deal (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     deal_id    VARCHAR(64)  NOT NULL PRIMARY KEY,
     fund_id    VARCHAR(64)  NOT NULL,
     project_id VARCHAR(64)  NOT NULL,
@@ -62,6 +65,7 @@ CREATE TABLE equity_deal (
 
 -- Valuations of deals: the holding as it stood at the end of marked_on.
 CREATE TABLE equity_mark (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     deal_id      VARCHAR(64) NOT NULL,
     marked_on    DATE        NOT NULL,
     fund_id      VARCHAR(64) NOT NULL,
@@ -74,6 +78,7 @@ CREATE TABLE equity_mark (
 
 -- Exits: the part of the original holding sold (basis points), the cost it stands for, what is left.
 CREATE TABLE equity_exit (
+    recorded_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     exit_id       VARCHAR(64) NOT NULL PRIMARY KEY,
     deal_id       VARCHAR(64) NOT NULL,
     fund_id       VARCHAR(64) NOT NULL,

@@ -33,14 +33,11 @@ public class CreditReportController {
     private final CreditReports reports;
     private final Consistent consistent;
     private final BusinessCalendar calendar;
-    private final java.time.Clock clock;
 
-    public CreditReportController(CreditReports reports, Consistent consistent, BusinessCalendar calendar,
-                                  java.time.Clock clock) {
+    public CreditReportController(CreditReports reports, Consistent consistent, BusinessCalendar calendar) {
         this.reports = reports;
         this.consistent = consistent;
         this.calendar = calendar;
-        this.clock = clock;
     }
 
     @GetMapping("/portfolio/{by}")
@@ -52,7 +49,7 @@ public class CreditReportController {
     public ResponseEntity<Portfolio> portfolio(@PathVariable String by,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant recordedAt) {
-        Instant at = recordedAt(recordedAt);
+        Instant at = calendar.recordedAt(recordedAt);
         Dimension dimension;
         try {
             dimension = Dimension.valueOf(by.toUpperCase(Locale.ROOT));
@@ -70,7 +67,7 @@ public class CreditReportController {
     public ResponseEntity<PoolReport> pools(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant recordedAt) {
-        Instant at = recordedAt(recordedAt);
+        Instant at = calendar.recordedAt(recordedAt);
         return consistent.answer(() -> reports.pools(calendar.asOf(asOf), at));
     }
 
@@ -82,7 +79,7 @@ public class CreditReportController {
             @RequestParam(required = false) String bank, @RequestParam(required = false) String district,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Instant recordedAt) {
-        Instant at = recordedAt(recordedAt);
+        Instant at = calendar.recordedAt(recordedAt);
         String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw RuleViolation.invalid("status", "choice", "status: '" + status + "' is not one of active, closed, defaulted");
@@ -95,15 +92,6 @@ public class CreditReportController {
         }
         return consistent.answer(() -> reports.loanBook(calendar.asOf(asOf), at, blankToNull(bank),
                 blankToNull(district), wanted, page, size));
-    }
-
-    /** Reports as the ledger said at an instant; an instant in the future is refused. */
-    private Instant recordedAt(Instant requested) {
-        if (requested != null && requested.isAfter(clock.instant())) {
-            throw RuleViolation.invalid("recordedAt", "recorded-at-in-future", "recordedAt " + requested
-                    + " is in the future: the ledger cannot say yet what it will have recorded then");
-        }
-        return requested;
     }
 
     private static String blankToNull(String text) {

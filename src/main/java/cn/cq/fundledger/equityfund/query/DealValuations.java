@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,17 +35,29 @@ public class DealValuations {
 
     /** Every deal closed on or before the date, of one fund or of all ({@code fundId} null), by deal id. */
     public List<DealValue> asOf(LocalDate asOf, String fundId) {
-        return value(asOf, fundId, null);
+        return value(asOf, null, fundId, null);
+    }
+
+    /**
+     * Every deal closed on or before the date, of one fund or of all, valued as the ledger had it at
+     * {@code recordedAt}: deals, marks and exits recorded later are left out, even back-dated ones (null: all).
+     */
+    public List<DealValue> asOf(LocalDate asOf, Instant recordedAt, String fundId) {
+        return value(asOf, recordedAt, fundId, null);
     }
 
     /** One deal closed on or before the date, or none. */
     public List<DealValue> deal(LocalDate asOf, String dealId) {
-        return value(asOf, null, dealId);
+        return value(asOf, null, null, dealId);
     }
 
-    private List<DealValue> value(LocalDate asOf, String fundId, String dealId) {
+    private List<DealValue> value(LocalDate asOf, Instant recordedAt, String fundId, String dealId) {
         String filter = (fundId != null ? " AND fund_id = ?" : "") + (dealId != null ? " AND deal_id = ?" : "");
+        String recorded = recordedAt == null ? "" : " AND recorded_at <= ?";
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        if (recordedAt != null) {
+            args.add(Timestamp.from(recordedAt));
+        }
         if (fundId != null) {
             args.add(fundId);
         }
@@ -52,18 +66,19 @@ public class DealValuations {
         }
         Map<String, List<Exit>> exits = new HashMap<>();
         jdbc.query("SELECT deal_id, exited_on, portion_bp, cost_fen, proceeds_fen FROM equity_exit "
-                + "WHERE exited_on <= ?" + filter + " ORDER BY exited_on, exit_id", rs -> {
+                + "WHERE exited_on <= ?" + recorded + filter + " ORDER BY exited_on, exit_id", rs -> {
                     exits.computeIfAbsent(rs.getString(1), d -> new ArrayList<>()).add(new Exit(localDate(rs, 2),
                             rs.getInt(3), rs.getLong(4), rs.getLong(5)));
                 }, args.toArray());
         Map<String, Mark> marks = new HashMap<>();
         jdbc.query("SELECT m.deal_id, m.marked_on, m.value_fen, m.method FROM equity_mark m WHERE m.marked_on = "
-                + "(SELECT MAX(x.marked_on) FROM equity_mark x WHERE x.deal_id = m.deal_id AND x.marked_on <= ?)"
+                + "(SELECT MAX(x.marked_on) FROM equity_mark x WHERE x.deal_id = m.deal_id AND x.marked_on <= ?"
+                + recorded.replace("recorded_at", "x.recorded_at") + ")"
                 + filter.replace("fund_id", "m.fund_id").replace("deal_id", "m.deal_id"), rs -> {
                     marks.put(rs.getString(1), new Mark(localDate(rs, 2), rs.getLong(3), rs.getString(4)));
                 }, args.toArray());
         return jdbc.query("SELECT deal_id, fund_id, project_id, company, closed_on, amount_fen, stake_bp FROM equity_deal "
-                        + "WHERE closed_on <= ?" + filter + " ORDER BY deal_id",
+                        + "WHERE closed_on <= ?" + recorded + filter + " ORDER BY deal_id",
                 (rs, i) -> value(rs, exits.getOrDefault(rs.getString(1), List.of()), marks.get(rs.getString(1))),
                 args.toArray());
     }

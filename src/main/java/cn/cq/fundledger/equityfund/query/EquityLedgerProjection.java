@@ -44,8 +44,8 @@ public class EquityLedgerProjection {
             + "business_date, kind, fact_id, fund_id, deal_id, project_id, committed_fen, called_fen, invested_fen, "
             + "deals, exited_cost_fen, proceeds_fen, distributed_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     static final String INSERT_PARTNER_MOVEMENT = "INSERT INTO equity_partner_movement (event_id, partner, "
-            + "partner_position, global_index, business_date, kind, fact_id, fund_id, committed_fen, called_fen, "
-            + "distributed_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+            + "partner_position, global_index, recorded_at, business_date, kind, fact_id, fund_id, committed_fen, "
+            + "called_fen, distributed_fen) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final ProjectionWriter writer;
     private final JdbcTemplate jdbc;
@@ -55,9 +55,9 @@ public class EquityLedgerProjection {
     }
 
     @EventHandler
-    void on(EquityFundEstablished event) {
-        writer.insert("INSERT INTO equity_fund (fund_id, name, established_on) VALUES (?,?,?)", event.fundId(),
-                event.name(), date(event.establishedOn()));
+    void on(EquityFundEstablished event, @Timestamp Instant recordedAt) {
+        writer.insert("INSERT INTO equity_fund (fund_id, name, established_on, recorded_at) VALUES (?,?,?,?)",
+                event.fundId(), event.name(), date(event.establishedOn()), java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
@@ -66,7 +66,7 @@ public class EquityLedgerProjection {
         Movement m = new Movement(message, recordedAt, event.committedOn(), "COMMITMENT", factId, event.fundId());
         m.committed = event.amount().fen();
         write(m);
-        partner(message, event.committedOn(), "COMMITMENT", factId, event.fundId(), event.partner(),
+        partner(message, recordedAt, event.committedOn(), "COMMITMENT", factId, event.fundId(), event.partner(),
                 event.partnerPosition(), event.amount().fen(), 0, 0);
     }
 
@@ -76,7 +76,7 @@ public class EquityLedgerProjection {
         m.called = event.amount().fen();
         write(m);
         for (PartnerAmount part : event.parts()) {
-            partner(message, event.calledOn(), "CALL", event.callId(), event.fundId(), part.partner(),
+            partner(message, recordedAt, event.calledOn(), "CALL", event.callId(), event.fundId(), part.partner(),
                     part.partnerPosition(), 0, part.amount().fen(), 0);
         }
     }
@@ -84,8 +84,9 @@ public class EquityLedgerProjection {
     @EventHandler
     void on(DealClosed event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         writer.insert("INSERT INTO equity_deal (deal_id, fund_id, project_id, company, amount_fen, stake_bp, "
-                        + "closed_on) VALUES (?,?,?,?,?,?,?)", event.dealId(), event.fundId(), event.projectId(),
-                event.company(), event.amount().fen(), event.stake().basisPoints(), date(event.closedOn()));
+                        + "closed_on, recorded_at) VALUES (?,?,?,?,?,?,?,?)", event.dealId(), event.fundId(),
+                event.projectId(), event.company(), event.amount().fen(), event.stake().basisPoints(),
+                date(event.closedOn()), java.sql.Timestamp.from(recordedAt));
         Movement m = new Movement(message, recordedAt, event.closedOn(), "DEAL", event.dealId(), event.fundId());
         m.deal(event.dealId(), event.projectId());
         m.invested = event.amount().fen();
@@ -94,18 +95,21 @@ public class EquityLedgerProjection {
     }
 
     @EventHandler
-    void on(DealMarked event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user) {
+    void on(DealMarked event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user,
+            @Timestamp Instant recordedAt) {
         writer.insert("INSERT INTO equity_mark (deal_id, marked_on, fund_id, value_fen, method, global_index, "
-                        + "recorded_by) VALUES (?,?,?,?,?,?,?)", event.dealId(), date(event.markedOn()),
-                event.fundId(), event.value().fen(), event.method().name(), position(message), user);
+                        + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)", event.dealId(), date(event.markedOn()),
+                event.fundId(), event.value().fen(), event.method().name(), position(message), user,
+                java.sql.Timestamp.from(recordedAt));
     }
 
     @EventHandler
     void on(DealExited event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         writer.insert("INSERT INTO equity_exit (exit_id, deal_id, fund_id, exited_on, portion_bp, cost_fen, "
-                        + "held_after_bp, full_exit, proceeds_fen) VALUES (?,?,?,?,?,?,?,?,?)", event.exitId(),
-                event.dealId(), event.fundId(), date(event.exitedOn()), event.portion().basisPoints(),
-                event.cost().fen(), event.heldAfter().basisPoints(), event.full(), event.proceeds().fen());
+                        + "held_after_bp, full_exit, proceeds_fen, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                event.exitId(), event.dealId(), event.fundId(), date(event.exitedOn()), event.portion().basisPoints(),
+                event.cost().fen(), event.heldAfter().basisPoints(), event.full(), event.proceeds().fen(),
+                java.sql.Timestamp.from(recordedAt));
         Movement m = new Movement(message, recordedAt, event.exitedOn(), "EXIT", event.exitId(), event.fundId());
         m.deal(event.dealId(), event.projectId());
         m.exitedCost = event.cost().fen();
@@ -120,7 +124,7 @@ public class EquityLedgerProjection {
         m.distributed = event.amount().fen();
         write(m);
         for (PartnerAmount part : event.parts()) {
-            partner(message, event.distributedOn(), "DISTRIBUTION", event.distributionId(), event.fundId(),
+            partner(message, recordedAt, event.distributedOn(), "DISTRIBUTION", event.distributionId(), event.fundId(),
                     part.partner(), part.partnerPosition(), 0, 0, part.amount().fen());
         }
     }
@@ -133,10 +137,12 @@ public class EquityLedgerProjection {
         }
     }
 
-    private void partner(EventMessage<?> message, LocalDate businessDate, String kind, String factId, String fundId,
-                         String partner, int partnerPosition, long committed, long called, long distributed) {
+    private void partner(EventMessage<?> message, Instant recordedAt, LocalDate businessDate, String kind,
+                         String factId, String fundId, String partner, int partnerPosition, long committed,
+                         long called, long distributed) {
         writer.insert(INSERT_PARTNER_MOVEMENT, message.getIdentifier(), partner, partnerPosition, position(message),
-                date(businessDate), kind, factId, fundId, committed, called, distributed);
+                java.sql.Timestamp.from(recordedAt), date(businessDate), kind, factId, fundId, committed, called,
+                distributed);
     }
 
     private void write(Movement m) {

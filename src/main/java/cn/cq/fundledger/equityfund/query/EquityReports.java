@@ -5,6 +5,8 @@ import static cn.cq.fundledger.equityfund.query.DealValuations.localDate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The equity program's reports for finance staff, as of a business date. The money figures are sums over
+ * The equity program's reports for finance staff, as of a business date and, optionally, as the ledger had them at
+ * an instant ({@code recordedAt}: facts recorded later are left out, even back-dated ones; every table read is
+ * filtered by its {@code recorded_at}). The money figures are sums over
  * {@code equity_movement} and {@code equity_partner_movement}, so a fund's partners add up to the fund and the
  * funds to the total, whose invested amount and projects equal {@code /api/totals}; NAV comes from
  * {@link DealValuations}.
@@ -67,6 +71,7 @@ public class EquityReports {
             + "COALESCE(SUM(m.deals),0), COUNT(DISTINCT CASE WHEN m.kind = 'DEAL' THEN m.project_id END), "
             + "COALESCE(SUM(m.exited_cost_fen),0), COALESCE(SUM(m.proceeds_fen),0), COALESCE(SUM(m.distributed_fen),0) "
             + "FROM equity_fund f LEFT JOIN equity_movement m ON m.fund_id = f.fund_id AND m.business_date <= ?";
+    private static final String RECORDED = " AND %s.recorded_at <= ?";
 
     private final JdbcTemplate jdbc;
     private final DealValuations valuations;
@@ -78,8 +83,13 @@ public class EquityReports {
 
     /** Every fund established on or before the date, and their total. */
     public FundsReport funds(LocalDate asOf) {
-        List<DealValue> deals = valuations.asOf(asOf, null);
-        List<FundRow> funds = fundRows(asOf, null, deals);
+        return funds(asOf, null);
+    }
+
+    /** The funds as the ledger had them at {@code recordedAt} (null: everything recorded), as of the date. */
+    public FundsReport funds(LocalDate asOf, Instant recordedAt) {
+        List<DealValue> deals = valuations.asOf(asOf, recordedAt, null);
+        List<FundRow> funds = fundRows(asOf, recordedAt, null, deals);
         long calledFen = funds.stream().mapToLong(FundRow::calledFen).sum();
         long distributedFen = funds.stream().mapToLong(FundRow::distributedFen).sum();
         long navFen = funds.stream().mapToLong(FundRow::navFen).sum();
@@ -97,19 +107,32 @@ public class EquityReports {
 
     /** One fund as of the date (all zeros before it was established); empty when it is unknown. */
     public Optional<FundRow> fund(String fundId, LocalDate asOf) {
-        return fundRows(asOf, fundId, valuations.asOf(asOf, fundId)).stream().findFirst();
+        return fund(fundId, asOf, null);
+    }
+
+    /**
+     * One fund as of the date, as the ledger had it at {@code recordedAt} (null: everything recorded); all zeros
+     * before it was established or recorded; empty when it is unknown.
+     */
+    public Optional<FundRow> fund(String fundId, LocalDate asOf, Instant recordedAt) {
+        return fundRows(asOf, recordedAt, fundId, valuations.asOf(asOf, recordedAt, fundId)).stream().findFirst();
     }
 
     /** Every deal closed on or before the date (of one fund, or of all when {@code fundId} is null). */
     public DealBook deals(LocalDate asOf, String fundId) {
-        List<DealValue> rows = valuations.asOf(asOf, fundId);
+        return deals(asOf, null, fundId);
+    }
+
+    /** The deal book as the ledger had it at {@code recordedAt} (null: everything recorded), as of the date. */
+    public DealBook deals(LocalDate asOf, Instant recordedAt, String fundId) {
+        List<DealValue> rows = valuations.asOf(asOf, recordedAt, fundId);
         return new DealBook(asOf, fundId, rows, rows.stream().mapToLong(DealValue::amountFen).sum(),
                 rows.stream().mapToLong(DealValue::exitedCostFen).sum(),
                 rows.stream().mapToLong(DealValue::costHeldFen).sum(),
                 rows.stream().mapToLong(DealValue::proceedsFen).sum(), rows.stream().mapToLong(DealValue::navFen).sum());
     }
 
-    private List<FundRow> fundRows(LocalDate asOf, String fundId, List<DealValue> deals) {
+    private List<FundRow> fundRows(LocalDate asOf, Instant recordedAt, String fundId, List<DealValue> deals) {
         Map<String, Long> nav = new HashMap<>();
         Map<String, Long> unmarked = new HashMap<>();
         for (DealValue deal : deals) {
@@ -119,6 +142,11 @@ public class EquityReports {
             }
         }
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        String join = "";
+        if (recordedAt != null) {
+            join = RECORDED.formatted("m");
+            args.add(Timestamp.from(recordedAt));
+        }
         String where;
         if (fundId != null) {
             where = " WHERE f.fund_id = ?";
@@ -126,9 +154,13 @@ public class EquityReports {
         } else {
             where = " WHERE f.established_on <= ?";
             args.add(Date.valueOf(asOf));
+            if (recordedAt != null) {
+                where += RECORDED.formatted("f");
+                args.add(Timestamp.from(recordedAt));
+            }
         }
-        Map<String, List<PartnerRow>> partners = partners(asOf, fundId);
-        return jdbc.query(FUND_SUMS + where + " GROUP BY f.fund_id, f.name, f.established_on ORDER BY f.fund_id",
+        Map<String, List<PartnerRow>> partners = partners(asOf, recordedAt, fundId);
+        return jdbc.query(FUND_SUMS + join + where + " GROUP BY f.fund_id, f.name, f.established_on ORDER BY f.fund_id",
                 (rs, i) -> {
                     String id = rs.getString(1);
                     long committed = rs.getLong(4);
@@ -145,15 +177,19 @@ public class EquityReports {
     }
 
     /** The partners of each fund who had committed by the date, in the order they joined. */
-    private Map<String, List<PartnerRow>> partners(LocalDate asOf, String fundId) {
+    private Map<String, List<PartnerRow>> partners(LocalDate asOf, Instant recordedAt, String fundId) {
         Map<String, List<PartnerRow>> partners = new HashMap<>();
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        if (recordedAt != null) {
+            args.add(Timestamp.from(recordedAt));
+        }
         if (fundId != null) {
             args.add(fundId);
         }
         jdbc.query("SELECT fund_id, partner, MIN(partner_position), COALESCE(SUM(committed_fen),0), "
                 + "COALESCE(SUM(called_fen),0), COALESCE(SUM(distributed_fen),0) FROM equity_partner_movement "
-                + "WHERE business_date <= ?" + (fundId != null ? " AND fund_id = ?" : "")
+                + "WHERE business_date <= ?" + (recordedAt != null ? " AND recorded_at <= ?" : "")
+                + (fundId != null ? " AND fund_id = ?" : "")
                 + " GROUP BY fund_id, partner ORDER BY fund_id, MIN(partner_position)", rs -> {
                     partners.computeIfAbsent(rs.getString(1), f -> new ArrayList<>()).add(new PartnerRow(
                             rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getLong(4) - rs.getLong(5),

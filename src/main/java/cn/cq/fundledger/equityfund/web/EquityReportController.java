@@ -9,7 +9,9 @@ import cn.cq.fundledger.equityfund.query.EquityReports.FundsReport;
 import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +21,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports of the equity funds for finance staff (FINANCE, AUDITOR, ADMIN), each as of a date. */
+/**
+ * Reports of the equity funds for finance staff (FINANCE, AUDITOR, ADMIN), each as of a date and, with
+ * {@code recordedAt}, as the ledger said it at that instant.
+ */
 @RestController
 @RequestMapping("/api/reports/equity")
 @Tag(name = "Equity reports", description = "Funds (committed, called, invested, NAV, distributions, DPI, TVPI) "
         + "and the deal book, as of a date")
 public class EquityReportController {
+
+    static final String RECORDED_AT = "an instant (ISO-8601, e.g. 2024-05-01T08:00:00Z): the report as the ledger "
+            + "said it then, leaving out facts recorded later, even back-dated ones; not in the future; "
+            + "default: everything recorded";
 
     private final EquityReports reports;
     private final EquityQueries queries;
@@ -47,15 +56,23 @@ public class EquityReportController {
                     + "strings with four decimals, and per partner committed, called, uncalled, distributed and DPI. "
                     + "The total's investedFen and projects equal equityFund in /api/totals.")
     public ResponseEntity<FundsReport> funds(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.funds(calendar.asOf(asOf)));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt) {
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.funds(date, at));
     }
 
     @GetMapping("/funds/{fundId}")
     @Operation(summary = "One fund's figures as of a date (as in /funds)")
     public ResponseEntity<FundRow> fund(@PathVariable String fundId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.fund(fundId, calendar.asOf(asOf)).orElseThrow(() -> unknownFund(fundId)));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt) {
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.fund(fundId, date, at).orElseThrow(() -> unknownFund(fundId)));
     }
 
     @GetMapping("/deals")
@@ -65,13 +82,17 @@ public class EquityReportController {
                     + "used; sums over the rows.")
     public ResponseEntity<DealBook> deals(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt,
             @RequestParam(required = false) String fund) {
         String fundId = fund == null || fund.isBlank() ? null : fund.strip();
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
         return consistent.answer(() -> {
             if (fundId != null && queries.fund(fundId).isEmpty()) {
                 throw unknownFund(fundId);
             }
-            return reports.deals(calendar.asOf(asOf), fundId);
+            return reports.deals(date, at, fundId);
         });
     }
 

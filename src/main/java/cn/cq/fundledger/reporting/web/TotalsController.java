@@ -11,7 +11,6 @@ import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.queryhandling.QueryGateway;
@@ -29,15 +28,13 @@ public class TotalsController {
     private final PublishedFigures figures;
     private final Consistent consistent;
     private final BusinessCalendar calendar;
-    private final Clock clock;
 
     public TotalsController(QueryGateway queries, PublishedFigures figures, Consistent consistent,
-                            BusinessCalendar calendar, Clock clock) {
+                            BusinessCalendar calendar) {
         this.queries = queries;
         this.figures = figures;
         this.consistent = consistent;
         this.calendar = calendar;
-        this.clock = clock;
     }
 
     @GetMapping("/api/totals")
@@ -76,10 +73,6 @@ public class TotalsController {
     }
 
     private Instant notInTheFuture(Instant recordedAt) {
-        if (recordedAt != null && recordedAt.isAfter(clock.instant())) {
-            throw RuleViolation.invalid("recordedAt", "recorded-at-in-future", "recordedAt " + recordedAt
-                    + " is in the future: the ledger cannot say yet what it will have recorded then");
-        }
-        return recordedAt;
+        return calendar.recordedAt(recordedAt);
     }
 }

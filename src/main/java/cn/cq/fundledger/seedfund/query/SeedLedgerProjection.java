@@ -75,9 +75,10 @@ public class SeedLedgerProjection {
 
     @EventHandler
     void on(SeedFundEstablished event, EventMessage<?> message) {
-        writer.insert("INSERT INTO seed_fund (fund_id, name, partner, city_share_bp, committed_fen, established_on) "
-                        + "VALUES (?,?,?,?,?,?)", event.fundId(), event.name(), event.partner(),
-                event.cityShare().basisPoints(), event.committed().fen(), date(event.establishedOn()));
+        writer.insert("INSERT INTO seed_fund (fund_id, name, partner, city_share_bp, committed_fen, established_on, "
+                        + "recorded_at) VALUES (?,?,?,?,?,?,?)", event.fundId(), event.name(), event.partner(),
+                event.cityShare().basisPoints(), event.committed().fen(), date(event.establishedOn()),
+                recordedAt(message));
         Movement m = new Movement(message, event.establishedOn(), "FUND_ESTABLISHED", event.fundId(), event.fundId());
         m.committed = event.committed().fen();
         write(m);
@@ -93,11 +94,11 @@ public class SeedLedgerProjection {
     @EventHandler
     void on(SeedInvestmentMade event, EventMessage<?> message) {
         writer.insert("INSERT INTO seed_investment (investment_id, fund_id, project_id, enterprise_name, instrument, "
-                        + "amount_fen, equity_bp, invested_on, project_cap_fen) VALUES (?,?,?,?,?,?,?,?,?)",
+                        + "amount_fen, equity_bp, invested_on, project_cap_fen, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 event.investmentId(), event.fundId(), event.projectId(), event.enterpriseName(),
                 event.instrument().name(), event.amount().fen(),
                 event.equityStake() == null ? null : event.equityStake().basisPoints(), date(event.investedOn()),
-                event.projectCap().fen());
+                event.projectCap().fen(), recordedAt(message));
         Movement m = new Movement(message, event.investedOn(), "INVESTMENT", event.investmentId(), event.fundId());
         m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.investedOn());
         m.investments = 1;
@@ -107,20 +108,20 @@ public class SeedLedgerProjection {
     }
 
     @EventHandler
-    void on(FollowOnRoundRecorded event) {
-        writer.insert("INSERT INTO seed_round (round_id, project_id, investor, amount_fen, post_money_fen, closed_on) "
-                        + "VALUES (?,?,?,?,?,?)", event.roundId(), event.projectId(), event.investor(),
-                event.amount().fen(), event.postMoney().fen(), date(event.closedOn()));
+    void on(FollowOnRoundRecorded event, EventMessage<?> message) {
+        writer.insert("INSERT INTO seed_round (round_id, project_id, investor, amount_fen, post_money_fen, closed_on, "
+                        + "recorded_at) VALUES (?,?,?,?,?,?,?)", event.roundId(), event.projectId(), event.investor(),
+                event.amount().fen(), event.postMoney().fen(), date(event.closedOn()), recordedAt(message));
     }
 
     @EventHandler
     void on(SeedInvestmentExited event, EventMessage<?> message) {
         writer.insert("INSERT INTO seed_exit (exit_id, investment_id, route, cost_fen, proceeds_fen, city_share_bp, "
-                        + "city_proceeds_fen, partner_proceeds_fen, realised_gain_fen, exited_on) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?)", event.exitId(), event.investmentId(), event.route().name(),
+                        + "city_proceeds_fen, partner_proceeds_fen, realised_gain_fen, exited_on, recorded_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", event.exitId(), event.investmentId(), event.route().name(),
                 event.cost().fen(), event.proceeds().fen(), event.cityShare().basisPoints(),
                 event.cityProceeds().fen(), event.partnerProceeds().fen(), event.realisedGain().fen(),
-                date(event.exitedOn()));
+                date(event.exitedOn()), recordedAt(message));
         Movement m = new Movement(message, event.exitedOn(), "EXIT", event.exitId(), event.fundId());
         m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.investedOn());
         m.route = event.route().name();
@@ -156,6 +157,11 @@ public class SeedLedgerProjection {
         writer.insert("INSERT INTO seed_target (global_index, target_date, target_fen, recorded_by, recorded_at) "
                         + "VALUES (?,?,?,?,?)", position(message), date(target.targetDate()), target.targetScale().fen(),
                 user, Timestamp.from(message.getTimestamp()));
+    }
+
+    /** When the event was recorded: its own timestamp, never the clock (a replay writes the same value). */
+    private static Timestamp recordedAt(EventMessage<?> message) {
+        return Timestamp.from(message.getTimestamp());
     }
 
     private void write(Movement m) {

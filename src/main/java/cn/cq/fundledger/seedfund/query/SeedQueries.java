@@ -15,7 +15,10 @@ import cn.cq.fundledger.seedfund.query.SeedViews.TargetVersionView;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,13 +34,43 @@ public class SeedQueries {
             + "COALESCE(SUM(write_offs),0), COALESCE(SUM(written_off_fen),0), COALESCE(SUM(proceeds_fen),0), "
             + "COALESCE(SUM(city_proceeds_fen),0), COALESCE(SUM(partner_proceeds_fen),0)";
 
-    static final String HOLDINGS = "SELECT i.investment_id, i.fund_id, i.project_id, i.enterprise_name, i.instrument, "
-            + "i.amount_fen, i.equity_bp, i.invested_on, CASE WHEN e.exit_id IS NULL THEN 0 ELSE 1 END "
-            + "FROM seed_investment i LEFT JOIN seed_exit e ON e.investment_id = i.investment_id AND e.exited_on <= ? "
-            + "WHERE i.invested_on <= ?";
+    static final String HOLDINGS = holdingsSql(null);
 
-    static final String ROUNDS = "SELECT round_id, project_id, investor, amount_fen, post_money_fen, closed_on "
-            + "FROM seed_round WHERE closed_on <= ?";
+    static final String ROUNDS = roundsSql(null);
+
+    /**
+     * The investments made on or before a date and whether each had exited by then; with {@code recordedAt}, only
+     * the investments and exits recorded at or before it. Arguments: {@link #dated}.
+     */
+    static String holdingsSql(Instant recordedAt) {
+        return "SELECT i.investment_id, i.fund_id, i.project_id, i.enterprise_name, i.instrument, "
+                + "i.amount_fen, i.equity_bp, i.invested_on, CASE WHEN e.exit_id IS NULL THEN 0 ELSE 1 END "
+                + "FROM seed_investment i LEFT JOIN seed_exit e ON e.investment_id = i.investment_id AND e.exited_on <= ?"
+                + recorded("e.recorded_at", recordedAt) + " WHERE i.invested_on <= ?" + recorded("i.recorded_at", recordedAt);
+    }
+
+    /** The follow-on rounds closed on or before a date (recorded at or before {@code recordedAt}, when given). */
+    static String roundsSql(Instant recordedAt) {
+        return "SELECT round_id, project_id, investor, amount_fen, post_money_fen, closed_on "
+                + "FROM seed_round WHERE closed_on <= ?" + recorded("recorded_at", recordedAt);
+    }
+
+    /** {@code " AND column <= ?"} when a read looks at the ledger as recorded at an instant; nothing otherwise. */
+    static String recorded(String column, Instant recordedAt) {
+        return recordedAt == null ? "" : " AND " + column + " <= ?";
+    }
+
+    /** The arguments of {@code times} conditions each of a date and, when given, a recorded instant. */
+    static Object[] dated(LocalDate asOf, Instant recordedAt, int times) {
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            args.add(Date.valueOf(asOf));
+            if (recordedAt != null) {
+                args.add(Timestamp.from(recordedAt));
+            }
+        }
+        return args.toArray();
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -47,8 +80,13 @@ public class SeedQueries {
 
     /** The program's figures as of a date; {@code projects} and {@code invested} are those of /api/totals. */
     public SeedFigures totals(LocalDate asOf) {
-        return jdbc.queryForObject("SELECT " + SUMS + " FROM seed_movement WHERE business_date <= ?",
-                (rs, i) -> figures(rs, 1), Date.valueOf(asOf));
+        return totals(asOf, null);
+    }
+
+    /** The program's figures as of a date, as the ledger had them at {@code recordedAt} (null: everything recorded). */
+    public SeedFigures totals(LocalDate asOf, Instant recordedAt) {
+        return jdbc.queryForObject("SELECT " + SUMS + " FROM seed_movement WHERE business_date <= ?"
+                + recorded("recorded_at", recordedAt), (rs, i) -> figures(rs, 1), dated(asOf, recordedAt, 1));
     }
 
     /** Every local fund established on or before a date, with its figures as of that date. */

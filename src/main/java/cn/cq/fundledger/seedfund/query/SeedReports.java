@@ -4,7 +4,8 @@ import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.seedfund.query.SeedValuation.FollowOn;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Holding;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Round;
-import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The seed program's reports for finance staff, as of a business date. The money figures are sums over
+ * The seed program's reports for finance staff, as of a business date and, optionally, as the ledger had them at
+ * an instant ({@code recordedAt}: facts recorded later are left out, even back-dated ones; every table read is
+ * filtered by its {@code recorded_at}). The money figures are sums over
  * {@code seed_movement}, so the rows of a breakdown add up to its total and the total's {@code projects} and
  * {@code investedFen} equal {@code /api/totals}; follow-on capital and marks come from {@link SeedValuation},
  * attributed to single investments so that they add up too.
@@ -86,16 +89,21 @@ public class SeedReports {
     }
 
     public Portfolio portfolio(Dimension by, LocalDate asOf) {
-        Date date = Date.valueOf(asOf);
+        return portfolio(by, asOf, null);
+    }
+
+    /** The portfolio as of a date, as the ledger had it at {@code recordedAt} (null: everything recorded). */
+    public Portfolio portfolio(Dimension by, LocalDate asOf, Instant recordedAt) {
         String movements = "SELECT " + by.column + " AS k, m.* FROM seed_movement m WHERE m.business_date <= ?"
+                + SeedQueries.recorded("m.recorded_at", recordedAt)
                 + (by == Dimension.YEAR ? " AND m.vintage_year IS NOT NULL" : "");
         List<Object[]> sums = jdbc.query("SELECT x.k, " + sums() + " FROM (" + movements + ") x GROUP BY x.k "
-                + "ORDER BY x.k", (rs, i) -> new Object[]{rs.getString(1), SeedQueries.figures(rs, 2)}, date);
-        SeedFigures all = queries.totals(asOf);
+                + "ORDER BY x.k", (rs, i) -> new Object[]{rs.getString(1), SeedQueries.figures(rs, 2)},
+                SeedQueries.dated(asOf, recordedAt, 1));
+        SeedFigures all = queries.totals(asOf, recordedAt);
 
-        List<Holding> holdings = holdings(asOf);
-        List<Round> rounds = jdbc.query(SeedQueries.ROUNDS + " ORDER BY closed_on, round_id",
-                (rs, i) -> SeedQueries.round(rs), date);
+        List<Holding> holdings = holdings(asOf, recordedAt);
+        List<Round> rounds = rounds(asOf, recordedAt);
         FollowOn followOn = SeedValuation.followOn(holdings, rounds);
         Map<String, List<Round>> roundsByProject = rounds.stream().collect(Collectors.groupingBy(Round::projectId));
         Map<String, long[]> valued = new HashMap<>(); // key -> {follow-on, held value}
@@ -104,7 +112,7 @@ public class SeedReports {
             v[0] += followOn.of(h.investmentId());
             v[1] += SeedValuation.mark(h, roundsByProject.getOrDefault(h.projectId(), List.of())).valueFen();
         }
-        Map<String, FundInfo> funds = by == Dimension.FUND ? funds() : Map.of();
+        Map<String, FundInfo> funds = by == Dimension.FUND ? funds(recordedAt) : Map.of();
         List<PortfolioRow> rows = new ArrayList<>();
         long followOnTotal = 0;
         long heldTotal = 0;
@@ -117,16 +125,26 @@ public class SeedReports {
         }
         PortfolioRow total = row("total", null, true, all, followOnTotal, heldTotal);
         return new Portfolio(asOf, by.name().toLowerCase(), rows, total, followOn.unlinkedFen(),
-                targets(asOf, all).targets());
+                targets(asOf, recordedAt, all).targets());
     }
 
     /** Progress towards every recorded scale target, as of a date. */
     public TargetReport targets(LocalDate asOf) {
-        return targets(asOf, queries.totals(asOf));
+        return targets(asOf, null);
     }
 
-    private TargetReport targets(LocalDate asOf, SeedFigures figures) {
-        return new TargetReport(asOf, jdbc.query("SELECT target_date, target_fen FROM seed_target ORDER BY target_date",
+    /** Progress towards the scale targets recorded at or before {@code recordedAt} (null: all), as of a date. */
+    public TargetReport targets(LocalDate asOf, Instant recordedAt) {
+        return targets(asOf, recordedAt, queries.totals(asOf, recordedAt));
+    }
+
+    private TargetReport targets(LocalDate asOf, Instant recordedAt, SeedFigures figures) {
+        List<Object> args = new ArrayList<>();
+        if (recordedAt != null) {
+            args.add(Timestamp.from(recordedAt));
+        }
+        return new TargetReport(asOf, jdbc.query("SELECT target_date, target_fen FROM seed_target WHERE 1 = 1"
+                + SeedQueries.recorded("recorded_at", recordedAt) + " ORDER BY target_date",
                 (rs, i) -> {
                     LocalDate targetDate = SeedQueries.localDate(rs, 1);
                     long target = rs.getLong(2);
@@ -136,24 +154,28 @@ public class SeedReports {
                             SeedValuation.basisPoints(figures.invested(), target),
                             SeedValuation.percent(figures.invested(), target), figures.committed() >= target,
                             !asOf.isBefore(targetDate));
-                }));
+                }, args.toArray()));
     }
 
     /** One row per investment made on or before a date, filterable by fund, instrument and status, paged. */
     public InvestmentBook investmentBook(LocalDate asOf, String fundId, String instrument, String status, int page,
                                          int size) {
-        Date date = Date.valueOf(asOf);
-        List<Holding> holdings = holdings(asOf);
-        List<Round> rounds = jdbc.query(SeedQueries.ROUNDS + " ORDER BY closed_on, round_id",
-                (rs, i) -> SeedQueries.round(rs), date);
+        return investmentBook(asOf, null, fundId, instrument, status, page, size);
+    }
+
+    /** The investment book as of a date, as the ledger had it at {@code recordedAt} (null: everything recorded). */
+    public InvestmentBook investmentBook(LocalDate asOf, Instant recordedAt, String fundId, String instrument,
+                                         String status, int page, int size) {
+        List<Holding> holdings = holdings(asOf, recordedAt);
+        List<Round> rounds = rounds(asOf, recordedAt);
         FollowOn followOn = SeedValuation.followOn(holdings, rounds);
         Map<String, List<Round>> roundsByProject = rounds.stream().collect(Collectors.groupingBy(Round::projectId));
         Map<String, Object[]> exits = new HashMap<>();
         jdbc.query("SELECT investment_id, route, exited_on, proceeds_fen, city_proceeds_fen, partner_proceeds_fen "
-                + "FROM seed_exit WHERE exited_on <= ?", rs -> {
+                + "FROM seed_exit WHERE exited_on <= ?" + SeedQueries.recorded("recorded_at", recordedAt), rs -> {
                     exits.put(rs.getString(1), new Object[]{rs.getString(2), SeedQueries.localDate(rs, 3),
                             rs.getLong(4), rs.getLong(5), rs.getLong(6)});
-                }, date);
+                }, SeedQueries.dated(asOf, recordedAt, 1));
         List<InvestmentBookRow> book = new ArrayList<>();
         for (Holding h : holdings) {
             Object[] exit = exits.get(h.investmentId());
@@ -182,17 +204,24 @@ public class SeedReports {
         return new InvestmentBook(asOf, page, size, book.size(), List.copyOf(book.subList(from, to)), sums);
     }
 
-    private List<Holding> holdings(LocalDate asOf) {
-        return jdbc.query(SeedQueries.HOLDINGS + " ORDER BY i.investment_id", (rs, i) -> SeedQueries.holding(rs),
-                Date.valueOf(asOf), Date.valueOf(asOf));
+    private List<Holding> holdings(LocalDate asOf, Instant recordedAt) {
+        return jdbc.query(SeedQueries.holdingsSql(recordedAt) + " ORDER BY i.investment_id",
+                (rs, i) -> SeedQueries.holding(rs), SeedQueries.dated(asOf, recordedAt, 2));
+    }
+
+    private List<Round> rounds(LocalDate asOf, Instant recordedAt) {
+        return jdbc.query(SeedQueries.roundsSql(recordedAt) + " ORDER BY closed_on, round_id",
+                (rs, i) -> SeedQueries.round(rs), SeedQueries.dated(asOf, recordedAt, 1));
     }
 
     private record FundInfo(String name, String partner, int cityShareBp) {
     }
 
-    private Map<String, FundInfo> funds() {
-        return jdbc.query("SELECT fund_id, name, partner, city_share_bp FROM seed_fund", (rs, i) -> new Object[]{
-                rs.getString(1), new FundInfo(rs.getString(2), rs.getString(3), rs.getInt(4))}).stream()
+    private Map<String, FundInfo> funds(Instant recordedAt) {
+        Object[] args = recordedAt == null ? new Object[0] : new Object[]{Timestamp.from(recordedAt)};
+        return jdbc.query("SELECT fund_id, name, partner, city_share_bp FROM seed_fund WHERE 1 = 1"
+                + SeedQueries.recorded("recorded_at", recordedAt), (rs, i) -> new Object[]{
+                rs.getString(1), new FundInfo(rs.getString(2), rs.getString(3), rs.getInt(4))}, args).stream()
                 .collect(Collectors.toMap(r -> (String) r[0], r -> (FundInfo) r[1]));
     }
 

@@ -9,7 +9,9 @@ import cn.cq.fundledger.seedfund.query.SeedReports.TargetReport;
 import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -21,11 +23,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports of the seed guidance fund for finance staff (FINANCE, AUDITOR, ADMIN), each as of a date. */
+/**
+ * Reports of the seed guidance fund for finance staff (FINANCE, AUDITOR, ADMIN), each as of a date and, with
+ * {@code recordedAt}, as the ledger said it at that instant.
+ */
 @RestController
 @RequestMapping("/api/reports/seed")
 @Tag(name = "Seed reports", description = "Portfolio by fund and by year, scale target, investment book, as of a date")
 public class SeedReportController {
+
+    static final String RECORDED_AT = "an instant (ISO-8601, e.g. 2024-05-01T08:00:00Z): the report as the ledger "
+            + "said it then, leaving out facts recorded later, even back-dated ones; not in the future; "
+            + "default: everything recorded";
 
     private static final Set<String> STATUSES = Set.of("ACTIVE", "EXITED", "WRITTEN_OFF");
     private static final Set<String> INSTRUMENTS = Set.of("EQUITY", "LOAN");
@@ -49,14 +58,18 @@ public class SeedReportController {
                     + "and counts add up to the total, whose projects and investedFen equal /api/totals seedFund. "
                     + "targets: progress to each recorded scale target.")
     public ResponseEntity<Portfolio> portfolio(@PathVariable String by,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt) {
         Dimension dimension;
         try {
             dimension = Dimension.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of fund, year");
         }
-        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf)));
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.portfolio(dimension, date, at));
     }
 
     @GetMapping("/target")
@@ -64,8 +77,12 @@ public class SeedReportController {
             description = "progress = committed capital of the local funds / target; investedProgress = money "
                     + "invested / target; reached when committed ≥ target; due once asOf is on or after the target date.")
     public ResponseEntity<TargetReport> target(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return consistent.answer(() -> reports.targets(calendar.asOf(asOf)));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt) {
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.targets(date, at));
     }
 
     @GetMapping("/investment-book")
@@ -73,6 +90,8 @@ public class SeedReportController {
             description = "status = ACTIVE | EXITED | WRITTEN_OFF as of the date; sums cover every row of the filter.")
     public ResponseEntity<InvestmentBook> investmentBook(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt,
             @RequestParam(required = false) String fund, @RequestParam(required = false) String instrument,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
@@ -93,7 +112,9 @@ public class SeedReportController {
             throw RuleViolation.invalid("size", "range", "size must be 1 to 1000");
         }
         String wantedFund = fund == null || fund.isBlank() ? null : fund.strip();
-        return consistent.answer(() -> reports.investmentBook(calendar.asOf(asOf), wantedFund, wantedInstrument, wantedStatus,
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.investmentBook(date, at, wantedFund, wantedInstrument, wantedStatus,
                 page, size));
     }
 

@@ -108,7 +108,7 @@ class SeedLedgerProjectionTest {
         projection.on(opened, message(opened), "operator");
         FollowOnRoundRecorded round = new FollowOnRoundRecorded("FR1", "P1", "某天使投资", Money.ofFen(300 * WAN),
                 Money.ofFen(3000 * WAN), date("2017-10-01"));
-        projection.on(round);
+        projection.on(round, message(round));
         assertThat(queries.capInForce(date("2024-10-26"))).isEqualTo(80 * WAN);
         assertThat(queries.capInForce(date("2024-10-27"))).isEqualTo(200 * WAN);
         assertThat(queries.targets()).extracting(SeedViews.TargetVersionView::targetFen).containsExactly(30_000 * WAN);
