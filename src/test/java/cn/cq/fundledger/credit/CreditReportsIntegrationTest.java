@@ -190,6 +190,51 @@ class CreditReportsIntegrationTest {
         assertThat(api.get("finance", "/api/reports/credit/loan-book?status=lost").status()).isEqualTo(400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"year", "district", "bank"})
+    void theEventsBehindEveryFigureOfEveryRowAddUpToIt(String by) {
+        JsonNode report = report("/api/reports/credit/portfolio/" + by + "?asOf=" + AS_OF);
+        for (JsonNode row : report.get("rows")) {
+            for (String figure : List.of("loans", "issuedFen", "outstandingFen", "defaultedFen", "compensatedFen",
+                    "recoveredFen")) {
+                long sum = explainedSum("/api/reports/credit/portfolio/" + by + "/explain?key="
+                        + row.get("key").asText() + "&figure=" + figure + "&asOf=" + AS_OF);
+                assertThat(sum).as(by + " " + row.get("key").asText() + " " + figure)
+                        .isEqualTo(row.get(figure).asLong());
+            }
+        }
+    }
+
+    @Test
+    void theEventsBehindEveryPoolFigureAddUpToIt() {
+        JsonNode report = report("/api/reports/credit/pools?asOf=" + AS_OF);
+        for (JsonNode pool : report.get("pools")) {
+            for (String figure : List.of("contributedByCityFen", "contributedByDistrictFen", "contributedFen",
+                    "compensatedFen", "recoveredFen", "balanceFen", "waitingClaimsFen")) {
+                long sum = explainedSum("/api/reports/credit/pools/" + pool.get("district").asText()
+                        + "/explain?figure=" + figure + "&asOf=" + AS_OF);
+                assertThat(sum).as(pool.get("district").asText() + " " + figure).isEqualTo(pool.get(figure).asLong());
+            }
+        }
+        assertThat(api.get("finance", "/api/reports/credit/pools/渝北区/explain?figure=nothing").status())
+                .isEqualTo(400);
+    }
+
+    /** Pages through an explanation (three events a page) and adds up the events' parts. */
+    private long explainedSum(String path) {
+        long sum = 0;
+        for (int page = 0; ; page++) {
+            JsonNode explanation = report(path + "&size=3&page=" + page);
+            for (JsonNode part : explanation.get("parts")) {
+                sum += part.get("amount").asLong();
+            }
+            if (explanation.get("parts").size() < 3) {
+                assertThat(sum).isEqualTo(explanation.get("value").asLong());
+                return sum;
+            }
+        }
+    }
+
     @Test
     void reportsAreForFinanceAuditorsAndAdmins() {
         assertThat(api.get("operator", "/api/reports/credit/pools").status()).isEqualTo(403);

@@ -61,6 +61,74 @@ public class CreditReports {
                            LoanBookRow sums) {
     }
 
+    /** One event's part in a report figure. */
+    public record Part(long position, String eventId, LocalDate businessDate, Instant recordedAt, String kind,
+                       String factId, String loanId, long amount) {
+    }
+
+    /** A page of the events behind one figure of one row of a report; over all pages they add up to {@code value}. */
+    public record Explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt, long value,
+                              long events, int page, int size, List<Part> parts) {
+    }
+
+    /** The figures of a portfolio row, as expressions over credit_movement (null: a distinct count of enterprises). */
+    private static final Map<String, String> PORTFOLIO_FIGURES = Map.of("loans", "loans", "issuedFen", "issued_fen",
+            "outstandingFen", "outstanding_fen", "defaultedFen", "defaulted_fen", "compensatedFen", "compensated_fen",
+            "recoveredFen", "recovered_fen");
+
+    /** The figures of a pool row, as expressions over credit_movement. */
+    private static final Map<String, String> POOL_FIGURES = Map.of(
+            "contributedByCityFen", "CASE WHEN source = 'CITY' THEN contributed_fen ELSE 0 END",
+            "contributedByDistrictFen", "CASE WHEN source = 'DISTRICT' THEN contributed_fen ELSE 0 END",
+            "contributedFen", "contributed_fen", "compensatedFen", "compensated_fen", "recoveredFen", "pool_recovered_fen",
+            "balanceFen", "contributed_fen - compensated_fen + pool_recovered_fen", "waitingClaimsFen", "waiting_fen");
+
+    public static java.util.Set<String> portfolioFigures() {
+        return new java.util.TreeSet<>(PORTFOLIO_FIGURES.keySet());
+    }
+
+    public static java.util.Set<String> poolFigures() {
+        return new java.util.TreeSet<>(POOL_FIGURES.keySet());
+    }
+
+    /** The events that make up one figure of one row of a portfolio breakdown. */
+    public Explanation explainPortfolio(Dimension by, String key, String figure, LocalDate asOf, Instant recordedAt,
+                                        int page, int size) {
+        String amount = PORTFOLIO_FIGURES.get(figure);
+        String rows = "SELECT m.*, " + amount + " AS amount FROM (SELECT CAST(" + by.column + " AS VARCHAR(64)) AS k, "
+                + "m.* FROM credit_movement m JOIN credit_loan l ON l.loan_id = m.loan_id WHERE " + when("m", recordedAt)
+                + " AND m.kind IN " + LOAN_KINDS + ") m WHERE m.k = ? AND " + amount + " <> 0";
+        return explanation("portfolio/" + by.name().toLowerCase(), key, figure, asOf, recordedAt, rows, page, size);
+    }
+
+    /** The events that make up one figure of one district's pool. */
+    public Explanation explainPool(String district, String figure, LocalDate asOf, Instant recordedAt, int page,
+                                   int size) {
+        String amount = POOL_FIGURES.get(figure);
+        String rows = "SELECT m.*, " + amount + " AS amount FROM credit_movement m WHERE " + when("m", recordedAt)
+                + " AND m.district = ? AND " + amount + " <> 0";
+        return explanation("pools", district, figure, asOf, recordedAt, rows, page, size);
+    }
+
+    private Explanation explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt,
+                                    String rows, int page, int size) {
+        List<Object> args = new ArrayList<>(List.of(at(asOf, recordedAt)));
+        args.add(key);
+        Long value = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM (" + rows + ") r", Long.class,
+                args.toArray());
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args.toArray());
+        args.add(size);
+        args.add((long) page * size);
+        List<Part> parts = jdbc.query("SELECT * FROM (" + rows + ") r ORDER BY business_date, global_index "
+                        + "LIMIT ? OFFSET ?",
+                (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"),
+                        rs.getDate("business_date").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("kind"), rs.getString("fact_id"), rs.getString("loan_id"), rs.getLong("amount")),
+                args.toArray());
+        return new Explanation(report, key, figure, asOf, recordedAt, value == null ? 0 : value,
+                events == null ? 0 : events, page, size, parts);
+    }
+
     private static final String LOAN_KINDS =
             "('LOAN_ISSUED','REPAYMENT','DEFAULT','CLAIM','COMPENSATION','RECOVERY','REVERSAL')";
     private static final String FIGURES = "COALESCE(SUM(m.loans),0), COUNT(DISTINCT CASE WHEN m.kind = 'LOAN_ISSUED' "

@@ -50,13 +50,62 @@ public class CreditReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant recordedAt) {
         Instant at = calendar.recordedAt(recordedAt);
-        Dimension dimension;
+        Dimension dimension = dimension(by);
+        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf), at));
+    }
+
+    @GetMapping("/portfolio/{by}/explain")
+    @Operation(summary = "The events behind one figure of one row of a portfolio breakdown, paged",
+            description = "key is the row (a year, a district, a bank id); figure one of loans, issuedFen, "
+                    + "outstandingFen, defaultedFen, compensatedFen, recoveredFen. The events' amounts add up to "
+                    + "the row's figure.")
+    public ResponseEntity<CreditReports.Explanation> explainPortfolio(@PathVariable String by,
+            @RequestParam String key, @RequestParam String figure,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant recordedAt, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        Dimension dimension = dimension(by);
+        figure(figure, CreditReports.portfolioFigures());
+        paging(page, size);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.explainPortfolio(dimension, key, figure, calendar.asOf(asOf), at, page,
+                size));
+    }
+
+    @GetMapping("/pools/{district}/explain")
+    @Operation(summary = "The events behind one figure of one district pool, paged",
+            description = "figure one of contributedByCityFen, contributedByDistrictFen, contributedFen, "
+                    + "compensatedFen, recoveredFen, balanceFen, waitingClaimsFen.")
+    public ResponseEntity<CreditReports.Explanation> explainPool(@PathVariable String district,
+            @RequestParam String figure,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant recordedAt, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        figure(figure, CreditReports.poolFigures());
+        paging(page, size);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.explainPool(district, figure, calendar.asOf(asOf), at, page, size));
+    }
+
+    private static void figure(String figure, java.util.Set<String> known) {
+        if (!known.contains(figure)) {
+            throw RuleViolation.invalid("figure", "choice", "figure: '" + figure + "' is not one of "
+                    + String.join(", ", known));
+        }
+    }
+
+    private static void paging(int page, int size) {
+        if (page < 0 || size < 1 || size > 10_000) {
+            throw RuleViolation.invalid("size", "range", "page must be 0 or more and size 1 to 10000");
+        }
+    }
+
+    private static Dimension dimension(String by) {
         try {
-            dimension = Dimension.valueOf(by.toUpperCase(Locale.ROOT));
+            return Dimension.valueOf(by.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of year, district, bank");
         }
-        return consistent.answer(() -> reports.portfolio(dimension, calendar.asOf(asOf), at));
     }
 
     @GetMapping("/pools")
