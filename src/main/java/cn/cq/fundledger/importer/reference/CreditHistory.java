@@ -199,7 +199,7 @@ final class CreditHistory {
     private record Declare(Loan loan, LocalDate overdueSince) {
     }
 
-    private record Recover(Loan loan, double fraction) {
+    private record Recover(Loan loan, int fractionBp) {
     }
 
     /** Things to do on a future day, by day index. */
@@ -488,7 +488,7 @@ final class CreditHistory {
         double u = dice.unit();
         if (loan.term >= 3 && u < 0.22) {
             int m1 = loan.term / 2;
-            long part = roundedDown(loan.principal * dice.uniform(0.2, 0.6), WAN);
+            long part = roundedDown(loan.principal * dice.between(2_000, 6_000) / 10_000, WAN);
             if (part > 0 && part < loan.principal) {
                 schedule(loan.issuedOn.plusMonths(m1), new Repay(loan, part, m1));
                 schedule(maturity.minusDays(dice.between(0, 3)), new Repay(loan, Repay.REST, loan.term - m1));
@@ -507,7 +507,7 @@ final class CreditHistory {
         LocalDate maturity = loan.issuedOn.plusMonths(loan.term);
         if (loan.term >= 3 && dice.chance(0.35)) {
             int m1 = loan.term / 2;
-            long part = roundedDown(loan.principal * dice.uniform(0.1, 0.5), WAN);
+            long part = roundedDown(loan.principal * dice.between(1_000, 5_000) / 10_000, WAN);
             if (part > 0 && part < loan.principal) {
                 schedule(loan.issuedOn.plusMonths(m1), new Repay(loan, part, m1));
             }
@@ -611,7 +611,7 @@ final class CreditHistory {
         if (dice.chance(0.45)) {
             LocalDate on = d.plusDays(dice.between(90, 540));
             if (!on.isAfter(END)) {
-                recoveryAgenda.at(day(on), new Recover(loan, dice.uniform(0.05, 0.4)));
+                recoveryAgenda.at(day(on), new Recover(loan, dice.between(500, 4_000)));
             }
         }
     }
@@ -619,7 +619,7 @@ final class CreditHistory {
     private void recover(LocalDate d, Recover r) {
         Loan loan = r.loan();
         long rest = loan.unrecovered - loan.recovered;
-        long amount = roundedDown(rest * r.fraction(), 100 * 100L);
+        long amount = roundedDown(rest * r.fractionBp() / 10_000, 100 * 100L);
         if (amount <= 0) {
             return;
         }
@@ -635,7 +635,7 @@ final class CreditHistory {
         if (loan.recoveries == 1 && dice.chance(0.3)) {
             LocalDate on = d.plusDays(dice.between(60, 360));
             if (!on.isAfter(END)) {
-                recoveryAgenda.at(day(on), new Recover(loan, dice.uniform(0.1, 0.3)));
+                recoveryAgenda.at(day(on), new Recover(loan, dice.between(1_000, 3_000)));
             }
         }
     }
@@ -688,8 +688,9 @@ final class CreditHistory {
         return Bundle.yuan(fen);
     }
 
-    static long roundedDown(double fen, long step) {
-        return (long) StrictMath.floor(fen / step) * step;
+    /** Whole fen rounded down to a multiple of {@code step} (all money here is integer fen). */
+    static long roundedDown(long fen, long step) {
+        return Math.floorDiv(fen, step) * step;
     }
 
     static long roundedUp(long fen, long step) {

@@ -251,34 +251,34 @@ final class SeedHistory {
         for (Investment i : all) {
             double u = dice.unit();
             String route = null;
-            double multiple = 0;
+            long multipleBp = 0;
             LocalDate on = i.on.plusDays(dice.between(365, 1400));
             if (!i.equity) {
                 if (u < 0.5) {
                     route = "repaid";
-                    multiple = 1;
+                    multipleBp = 10_000;
                     on = i.on.plusMonths(dice.between(12, 36));
                 } else if (u < 0.56) {
                     route = "write_off";
                 } else if (u < 0.59) {
                     route = "liquidation";
-                    multiple = dice.uniform(0.1, 0.5);
+                    multipleBp = dice.between(1_000, 5_000);
                 }
             } else if (u < 0.07) {
                 route = "buyback";
-                multiple = dice.uniform(1.0, 1.6);
+                multipleBp = dice.between(10_000, 16_000);
             } else if (u < 0.13) {
                 route = "transfer";
-                multiple = dice.uniform(1.2, 4.0);
+                multipleBp = dice.between(12_000, 40_000);
             } else if (u < 0.16) {
                 route = "liquidation";
-                multiple = dice.uniform(0.05, 0.5);
+                multipleBp = dice.between(500, 5_000);
             } else if (u < 0.20) {
                 route = "write_off";
             }
             if (route != null && !on.isAfter(CreditHistory.END)) {
                 long proceeds = route.equals("repaid") ? i.amount
-                        : CreditHistory.roundedDown(i.amount * multiple, CreditHistory.THOUSAND);
+                        : CreditHistory.roundedDown(i.amount * multipleBp / 10_000, CreditHistory.THOUSAND);
                 exits.add(new Exit(i, route, proceeds, on));
             }
         }
@@ -298,7 +298,7 @@ final class SeedHistory {
             if (!p.investments.isEmpty() && dice.chance(0.09)) {
                 LocalDate on = p.first.plusDays(dice.between(180, 900));
                 long amount = dice.between(30, 300) * 10 * WAN;
-                long postMoney = CreditHistory.roundedDown(amount * dice.uniform(4, 12), 100 * WAN);
+                long postMoney = CreditHistory.roundedDown(amount * dice.between(40_000, 120_000) / 10_000, 100 * WAN);
                 String investor = dice.pick(ANGELS);
                 if (!on.isAfter(CreditHistory.END)) {
                     rounds.add(new Round(p, investor, amount, postMoney, on));
