@@ -37,18 +37,6 @@ public class EquityQueries {
         this.valuations = valuations;
     }
 
-    public EquityTotals totals(LocalDate asOf) {
-        return jdbc.queryForObject("SELECT COUNT(DISTINCT project_id), COALESCE(SUM(invested_fen),0) "
-                        + "FROM equity_movement WHERE kind = 'DEAL' AND business_date <= ?",
-                (rs, i) -> new EquityTotals(rs.getLong(1), rs.getLong(2)), Date.valueOf(asOf));
-    }
-
-    /** The published figures as of a date, in the caller's shape. */
-    public <T> T totals(LocalDate asOf, EquityTotals.Shape<T> shape) {
-        EquityTotals totals = totals(asOf);
-        return shape.of(totals.projects(), totals.investedFen());
-    }
-
     public List<FundView> funds() {
         return jdbc.query("SELECT fund_id, name, established_on FROM equity_fund ORDER BY fund_id",
                 (rs, i) -> new FundView(rs.getString(1), rs.getString(2), localDate(rs, 3)));
