@@ -244,6 +244,83 @@ class EquityReportsIntegrationTest {
         }
     }
 
+    @Test
+    void theEventsBehindEveryFigureOfEveryFundAndPartnerAddUpToIt() {
+        long mostEvents = 0;
+        for (String asOf : List.of("2021-03-01", "2023-07-15", AS_OF)) {
+            JsonNode report = report("/api/reports/equity/funds?asOf=" + asOf);
+            assertThat(report.get("funds")).isNotEmpty();
+            for (JsonNode fund : report.get("funds")) {
+                String fundId = fund.get("fundId").asText();
+                for (String figure : List.of("committedFen", "calledFen", "uncalledFen", "investedFen", "deals",
+                        "exitedCostFen", "proceedsFen", "distributedFen", "undistributedFen")) {
+                    String path = "/api/reports/equity/funds/" + fundId + "/explain?figure=" + figure + "&asOf=" + asOf;
+                    assertThat(explainedSum(path)).as(fundId + " " + figure + " " + asOf)
+                            .isEqualTo(fund.get(figure).asLong());
+                    mostEvents = Math.max(mostEvents, report(path + "&size=3").get("events").asLong());
+                }
+                assertThat(fund.get("partners")).isNotEmpty();
+                for (JsonNode partner : fund.get("partners")) {
+                    String name = partner.get("partner").asText();
+                    for (String figure : List.of("committedFen", "calledFen", "uncalledFen", "distributedFen")) {
+                        long sum = explainedSum("/api/reports/equity/funds/" + fundId + "/explain?partner=" + name
+                                + "&figure=" + figure + "&asOf=" + asOf);
+                        assertThat(sum).as(fundId + " " + name + " " + figure + " " + asOf)
+                                .isEqualTo(partner.get(figure).asLong());
+                    }
+                }
+            }
+        }
+        assertThat(mostEvents).as("some figure spans several pages").isGreaterThan(3);
+    }
+
+    @Test
+    void theEventsBehindAFigureByHand() {
+        JsonNode invested = report("/api/reports/equity/funds/EF1/explain?figure=investedFen&asOf=" + AS_OF);
+        assertThat(invested.get("value").asLong()).isEqualTo(28_000 * WAN);
+        assertThat(invested.get("parts").findValuesAsText("dealId")).containsExactly("D11", "D12", "D13");
+        JsonNode national = report("/api/reports/equity/funds/EF1/explain?partner=" + NATIONAL
+                + "&figure=committedFen&asOf=" + AS_OF);
+        assertThat(national.get("parts").findValuesAsText("amount")).containsExactly(Long.toString(2 * YI),
+                Long.toString(YI));
+        assertThat(national.at("/parts/0/partner").asText()).isEqualTo(NATIONAL);
+        assertThat(report("/api/reports/equity/funds/EF1/explain?figure=proceedsFen&asOf=2023-06-29")
+                .get("value").asLong()).isEqualTo(5000 * WAN);
+    }
+
+    @Test
+    void explainingAnUnknownFigureIsRefused() {
+        for (String path : List.of("/api/reports/equity/funds/EF1/explain?figure=nothing",
+                "/api/reports/equity/funds/EF1/explain?figure=navFen",
+                "/api/reports/equity/funds/EF1/explain?figure=investedFen&partner=" + CITY,
+                "/api/reports/equity/funds/EF1/explain?figure=calledFen&page=-1")) {
+            Answer answer = api.get("finance", path);
+            assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);
+        }
+        assertThat(api.get("finance", "/api/reports/equity/funds/EF9/explain?figure=calledFen").status())
+                .isEqualTo(404);
+        assertThat(api.get("operator", "/api/reports/equity/funds/EF1/explain?figure=calledFen").status())
+                .isEqualTo(403);
+    }
+
+    /** Pages through an explanation (three events a page) and adds up the events' parts. */
+    private long explainedSum(String path) {
+        long sum = 0;
+        long events = 0;
+        for (int page = 0; ; page++) {
+            JsonNode explanation = report(path + "&size=3&page=" + page);
+            for (JsonNode part : explanation.get("parts")) {
+                sum += part.get("amount").asLong();
+                events++;
+            }
+            if (explanation.get("parts").size() < 3) {
+                assertThat(sum).isEqualTo(explanation.get("value").asLong());
+                assertThat(events).isEqualTo(explanation.get("events").asLong());
+                return sum;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ deal book
 
     @Test

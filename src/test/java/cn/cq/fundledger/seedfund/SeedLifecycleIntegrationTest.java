@@ -252,6 +252,83 @@ class SeedLifecycleIntegrationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fund", "year"})
+    void theEventsBehindEveryFigureOfEveryRowAddUpToIt(String by) {
+        long mostEvents = 0;
+        for (String asOf : List.of("2018-12-31", "2021-06-01", AS_OF)) {
+            JsonNode report = report("/api/reports/seed/portfolio/" + by + "?asOf=" + asOf);
+            assertThat(report.get("rows")).isNotEmpty();
+            List<String> figures = new java.util.ArrayList<>(List.of("investments", "investedFen",
+                    "activeInvestments", "activeFen", "exitedInvestments", "exitedCostFen", "writtenOffInvestments",
+                    "writtenOffFen", "proceedsFen", "cityProceedsFen", "partnerProceedsFen"));
+            if (by.equals("fund")) {
+                figures.add("committedFen");
+            }
+            for (JsonNode row : report.get("rows")) {
+                for (String figure : figures) {
+                    String path = "/api/reports/seed/portfolio/" + by + "/explain?key=" + row.get("key").asText()
+                            + "&figure=" + figure + "&asOf=" + asOf;
+                    long sum = explainedSum(path);
+                    assertThat(sum).as(by + " " + row.get("key").asText() + " " + figure + " " + asOf)
+                            .isEqualTo(row.get(figure).asLong());
+                    mostEvents = Math.max(mostEvents, report(path + "&size=3").get("events").asLong());
+                }
+            }
+        }
+        assertThat(mostEvents).as("some figure spans several pages").isGreaterThan(3);
+    }
+
+    @Test
+    void theEventsBehindAFigureByHand() {
+        JsonNode gx = report("/api/reports/seed/portfolio/fund/explain?key=GX&figure=investedFen&asOf=" + AS_OF
+                + "&size=3");
+        assertThat(gx.get("value").asLong()).isEqualTo(370 * WAN); // I1 50万 + I2 40万 + I3 80万 + I8 200万
+        assertThat(gx.get("events").asLong()).isEqualTo(4);
+        assertThat(gx.get("parts")).hasSize(3);
+        assertThat(gx.at("/parts/0/investmentId").asText()).isEqualTo("I1");
+        assertThat(gx.at("/parts/0/amount").asLong()).isEqualTo(50 * WAN);
+        JsonNode lossLg = report("/api/reports/seed/portfolio/fund/explain?key=LG&figure=writtenOffFen&asOf=" + AS_OF);
+        assertThat(lossLg.get("parts")).hasSize(1);
+        assertThat(lossLg.at("/parts/0/investmentId").asText()).isEqualTo("I6");
+        assertThat(lossLg.at("/parts/0/amount").asLong()).isEqualTo(50 * WAN);
+        assertThat(report("/api/reports/seed/portfolio/fund/explain?key=LG&figure=writtenOffFen&asOf=2022-12-31")
+                .get("parts")).isEmpty();
+    }
+
+    @Test
+    void explainingAnUnknownFigureIsRefused() {
+        for (String path : List.of("/api/reports/seed/portfolio/fund/explain?key=GX&figure=nothing",
+                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=projects",
+                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=heldValueFen",
+                "/api/reports/seed/portfolio/year/explain?key=2020&figure=committedFen",
+                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=investedFen&size=0",
+                "/api/reports/seed/portfolio/month/explain?key=GX&figure=investedFen")) {
+            Answer answer = api.get("finance", path);
+            assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);
+        }
+        assertThat(api.get("operator", "/api/reports/seed/portfolio/fund/explain?key=GX&figure=investedFen")
+                .status()).isEqualTo(403);
+    }
+
+    /** Pages through an explanation (three events a page) and adds up the events' parts. */
+    private long explainedSum(String path) {
+        long sum = 0;
+        long events = 0;
+        for (int page = 0; ; page++) {
+            JsonNode explanation = report(path + "&size=3&page=" + page);
+            for (JsonNode part : explanation.get("parts")) {
+                sum += part.get("amount").asLong();
+                events++;
+            }
+            if (explanation.get("parts").size() < 3) {
+                assertThat(sum).isEqualTo(explanation.get("value").asLong());
+                assertThat(events).isEqualTo(explanation.get("events").asLong());
+                return sum;
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ target
 
     @Test

@@ -66,6 +66,79 @@ public class EquityReports {
                            long costHeldFen, long proceedsFen, long navFen) {
     }
 
+    /** One event's part in a report figure ({@code partner}: null for a fund's figure). */
+    public record Part(long position, String eventId, LocalDate businessDate, Instant recordedAt, String kind,
+                       String factId, String dealId, String partner, long amount) {
+    }
+
+    /**
+     * A page of the events behind one figure of a fund (or of one partner in it, when {@code partner} is set); over
+     * all pages they add up to {@code value}.
+     */
+    public record Explanation(String fundId, String partner, String figure, LocalDate asOf, Instant recordedAt,
+                              long value, long events, int page, int size, List<Part> parts) {
+    }
+
+    /**
+     * The figures of a fund row that are sums over equity_movement, as expressions over it. Left out: projects (a
+     * distinct count), NAV and unmarked deals (from the marks), DPI and TVPI (ratios).
+     */
+    private static final Map<String, String> FUND_FIGURES = Map.of("committedFen", "committed_fen",
+            "calledFen", "called_fen", "uncalledFen", "committed_fen - called_fen", "investedFen", "invested_fen",
+            "deals", "deals", "exitedCostFen", "exited_cost_fen", "proceedsFen", "proceeds_fen",
+            "distributedFen", "distributed_fen", "undistributedFen", "proceeds_fen - distributed_fen");
+
+    /** The figures of a partner row, as expressions over equity_partner_movement (DPI, a ratio, left out). */
+    private static final Map<String, String> PARTNER_FIGURES = Map.of("committedFen", "committed_fen",
+            "calledFen", "called_fen", "uncalledFen", "committed_fen - called_fen", "distributedFen", "distributed_fen");
+
+    public static java.util.Set<String> fundFigures() {
+        return new java.util.TreeSet<>(FUND_FIGURES.keySet());
+    }
+
+    public static java.util.Set<String> partnerFigures() {
+        return new java.util.TreeSet<>(PARTNER_FIGURES.keySet());
+    }
+
+    /**
+     * The events that make up one figure of a fund as of the date, or of one partner in it when {@code partner} is
+     * not null: the movements the report sums (same fund, dates and recorded instant) whose part is not zero.
+     */
+    public Explanation explainFund(String fundId, String partner, String figure, LocalDate asOf, Instant recordedAt,
+                                   int page, int size) {
+        String amount = (partner == null ? FUND_FIGURES : PARTNER_FIGURES).get(figure);
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        if (recordedAt != null) {
+            args.add(Timestamp.from(recordedAt));
+        }
+        args.add(fundId);
+        String rows = partner == null
+                ? "SELECT m.event_id, m.global_index, 0 AS partner_position, m.business_date, m.recorded_at, m.kind, "
+                + "m.fact_id, m.deal_id, CAST(NULL AS VARCHAR(200)) AS partner, " + amount + " AS amount "
+                + "FROM equity_movement m"
+                : "SELECT m.event_id, m.global_index, m.partner_position, m.business_date, m.recorded_at, m.kind, "
+                + "m.fact_id, CAST(NULL AS VARCHAR(64)) AS deal_id, m.partner, " + amount + " AS amount "
+                + "FROM equity_partner_movement m";
+        rows += " WHERE m.business_date <= ?" + (recordedAt != null ? RECORDED.formatted("m") : "")
+                + " AND m.fund_id = ?" + (partner != null ? " AND m.partner = ?" : "") + " AND " + amount + " <> 0";
+        if (partner != null) {
+            args.add(partner);
+        }
+        Long value = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM (" + rows + ") r", Long.class,
+                args.toArray());
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args.toArray());
+        args.add(size);
+        args.add((long) page * size);
+        List<Part> parts = jdbc.query("SELECT * FROM (" + rows + ") r ORDER BY business_date, global_index, "
+                        + "partner_position, event_id LIMIT ? OFFSET ?",
+                (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"), localDate(rs, 4),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("kind"), rs.getString("fact_id"),
+                        rs.getString("deal_id"), rs.getString("partner"), rs.getLong("amount")),
+                args.toArray());
+        return new Explanation(fundId, partner, figure, asOf, recordedAt, value == null ? 0 : value,
+                events == null ? 0 : events, page, size, parts);
+    }
+
     private static final String FUND_SUMS = "SELECT f.fund_id, f.name, f.established_on, "
             + "COALESCE(SUM(m.committed_fen),0), COALESCE(SUM(m.called_fen),0), COALESCE(SUM(m.invested_fen),0), "
             + "COALESCE(SUM(m.deals),0), COUNT(DISTINCT CASE WHEN m.kind = 'DEAL' THEN m.project_id END), "

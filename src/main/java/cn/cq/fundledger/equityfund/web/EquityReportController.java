@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,6 +74,40 @@ public class EquityReportController {
         LocalDate date = calendar.asOf(asOf);
         Instant at = calendar.recordedAt(recordedAt);
         return consistent.answer(() -> reports.fund(fundId, date, at).orElseThrow(() -> unknownFund(fundId)));
+    }
+
+    @GetMapping("/funds/{fundId}/explain")
+    @Operation(summary = "The events behind one figure of a fund, or of one partner in it, paged",
+            description = "figure, for the fund: one of committedFen, calledFen, uncalledFen, investedFen, deals, "
+                    + "exitedCostFen, proceedsFen, distributedFen, undistributedFen (the figures that are sums over "
+                    + "the fund's movements; projects, navFen, unmarkedDeals, dpi and tvpi are not explained). With "
+                    + "partner (a partner's name as in the report): one of committedFen, calledFen, uncalledFen, "
+                    + "distributedFen of that partner. The events' amounts (ordered by business date, then as "
+                    + "recorded) add up to the figure of /funds/{fundId} as of the same asOf and recordedAt; page "
+                    + "from 0, size 1 to 10000 (default 100).")
+    public ResponseEntity<EquityReports.Explanation> explainFund(@PathVariable String fundId,
+            @RequestParam String figure, @RequestParam(required = false) String partner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        String wantedPartner = partner == null || partner.isBlank() ? null : partner;
+        Set<String> known = wantedPartner == null ? EquityReports.fundFigures() : EquityReports.partnerFigures();
+        if (!known.contains(figure)) {
+            throw RuleViolation.invalid("figure", "choice", "figure: '" + figure + "' is not one of "
+                    + String.join(", ", known));
+        }
+        if (page < 0 || size < 1 || size > 10_000) {
+            throw RuleViolation.invalid("size", "range", "page must be 0 or more and size 1 to 10000");
+        }
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> {
+            if (queries.fund(fundId).isEmpty()) {
+                throw unknownFund(fundId);
+            }
+            return reports.explainFund(fundId, wantedPartner, figure, date, at, page, size);
+        });
     }
 
     @GetMapping("/deals")

@@ -80,6 +80,72 @@ public class SeedReports {
                                  InvestmentBookRow sums) {
     }
 
+    /** One event's part in a report figure. */
+    public record Part(long position, String eventId, LocalDate businessDate, Instant recordedAt, String kind,
+                       String factId, String fundId, String investmentId, long amount) {
+    }
+
+    /** A page of the events behind one figure of one row of a report; over all pages they add up to {@code value}. */
+    public record Explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt, long value,
+                              long events, int page, int size, List<Part> parts) {
+    }
+
+    /**
+     * The figures of a portfolio row that are sums over seed_movement, as expressions over it (the same columns
+     * {@link #sums()} adds up). Left out: projects (a distinct count), the multiples (ratios), follow-on capital and
+     * held value (from {@link SeedValuation}, not movements).
+     */
+    private static final Map<String, String> PORTFOLIO_FIGURES = Map.ofEntries(Map.entry("investments", "investments"),
+            Map.entry("investedFen", "invested_fen"),
+            Map.entry("activeInvestments", "investments - exits - write_offs"), Map.entry("activeFen", "active_fen"),
+            Map.entry("exitedInvestments", "exits"), Map.entry("exitedCostFen", "exited_cost_fen"),
+            Map.entry("writtenOffInvestments", "write_offs"), Map.entry("writtenOffFen", "written_off_fen"),
+            Map.entry("proceedsFen", "proceeds_fen"), Map.entry("cityProceedsFen", "city_proceeds_fen"),
+            Map.entry("partnerProceedsFen", "partner_proceeds_fen"), Map.entry("committedFen", "committed_fen"));
+
+    /** The figures a row of the breakdown by {@code by} can explain (committed capital only on fund rows). */
+    public static java.util.Set<String> portfolioFigures(Dimension by) {
+        java.util.Set<String> figures = new java.util.TreeSet<>(PORTFOLIO_FIGURES.keySet());
+        if (by != Dimension.FUND) {
+            figures.remove("committedFen");
+        }
+        return figures;
+    }
+
+    /**
+     * The events that make up one figure of one row of a portfolio breakdown: the movements the row sums (same
+     * dimension column, dates and recorded instant), those whose part in the figure is not zero.
+     */
+    public Explanation explainPortfolio(Dimension by, String key, String figure, LocalDate asOf, Instant recordedAt,
+                                        int page, int size) {
+        String amount = PORTFOLIO_FIGURES.get(figure);
+        String rows = "SELECT x.*, " + amount + " AS amount FROM (" + movements(by, recordedAt) + ") x "
+                + "WHERE x.k = ? AND " + amount + " <> 0";
+        List<Object> args = new ArrayList<>(List.of(SeedQueries.dated(asOf, recordedAt, 1)));
+        args.add(key);
+        Long value = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM (" + rows + ") r", Long.class,
+                args.toArray());
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args.toArray());
+        args.add(size);
+        args.add((long) page * size);
+        List<Part> parts = jdbc.query("SELECT * FROM (" + rows + ") r ORDER BY business_date, global_index, event_id "
+                        + "LIMIT ? OFFSET ?",
+                (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"),
+                        rs.getDate("business_date").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("kind"), rs.getString("fact_id"), rs.getString("fund_id"),
+                        rs.getString("investment_id"), rs.getLong("amount")),
+                args.toArray());
+        return new Explanation("portfolio/" + by.name().toLowerCase(), key, figure, asOf, recordedAt,
+                value == null ? 0 : value, events == null ? 0 : events, page, size, parts);
+    }
+
+    /** The movements a breakdown sums, each with its row's key {@code k}: one date (and recorded instant) argument. */
+    private static String movements(Dimension by, Instant recordedAt) {
+        return "SELECT " + by.column + " AS k, m.* FROM seed_movement m WHERE m.business_date <= ?"
+                + SeedQueries.recorded("m.recorded_at", recordedAt)
+                + (by == Dimension.YEAR ? " AND m.vintage_year IS NOT NULL" : "");
+    }
+
     private final JdbcTemplate jdbc;
     private final SeedQueries queries;
 
@@ -94,9 +160,7 @@ public class SeedReports {
 
     /** The portfolio as of a date, as the ledger had it at {@code recordedAt} (null: everything recorded). */
     public Portfolio portfolio(Dimension by, LocalDate asOf, Instant recordedAt) {
-        String movements = "SELECT " + by.column + " AS k, m.* FROM seed_movement m WHERE m.business_date <= ?"
-                + SeedQueries.recorded("m.recorded_at", recordedAt)
-                + (by == Dimension.YEAR ? " AND m.vintage_year IS NOT NULL" : "");
+        String movements = movements(by, recordedAt);
         List<Object[]> sums = jdbc.query("SELECT x.k, " + sums() + " FROM (" + movements + ") x GROUP BY x.k "
                 + "ORDER BY x.k", (rs, i) -> new Object[]{rs.getString(1), SeedQueries.figures(rs, 2)},
                 SeedQueries.dated(asOf, recordedAt, 1));

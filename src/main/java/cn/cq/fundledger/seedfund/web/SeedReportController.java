@@ -61,15 +61,48 @@ public class SeedReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = RECORDED_AT)
             @RequestParam(required = false) Instant recordedAt) {
-        Dimension dimension;
-        try {
-            dimension = Dimension.valueOf(by.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of fund, year");
-        }
+        Dimension dimension = dimension(by);
         LocalDate date = calendar.asOf(asOf);
         Instant at = calendar.recordedAt(recordedAt);
         return consistent.answer(() -> reports.portfolio(dimension, date, at));
+    }
+
+    @GetMapping("/portfolio/{by}/explain")
+    @Operation(summary = "The events behind one figure of one row of a portfolio breakdown, paged",
+            description = "by = fund | year; key is the row (a fund id, a year); figure one of investments, "
+                    + "investedFen, activeInvestments, activeFen, exitedInvestments, exitedCostFen, "
+                    + "writtenOffInvestments, writtenOffFen, proceedsFen, cityProceedsFen, partnerProceedsFen and, "
+                    + "for fund rows, committedFen: the figures that are sums over the ledger's movements. Not "
+                    + "explained: projects (a distinct count), realisedMultiple, followOnFen, followOnLeverage, "
+                    + "heldValueFen and totalValueMultiple. The events' amounts (ordered by business date, then as "
+                    + "recorded) add up to the row's figure, as of the same asOf and recordedAt; page from 0, "
+                    + "size 1 to 10000 (default 100).")
+    public ResponseEntity<SeedReports.Explanation> explainPortfolio(@PathVariable String by,
+            @RequestParam String key, @RequestParam String figure,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = RECORDED_AT)
+            @RequestParam(required = false) Instant recordedAt, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        Dimension dimension = dimension(by);
+        Set<String> known = SeedReports.portfolioFigures(dimension);
+        if (!known.contains(figure)) {
+            throw RuleViolation.invalid("figure", "choice", "figure: '" + figure + "' is not one of "
+                    + String.join(", ", known));
+        }
+        if (page < 0 || size < 1 || size > 10_000) {
+            throw RuleViolation.invalid("size", "range", "page must be 0 or more and size 1 to 10000");
+        }
+        LocalDate date = calendar.asOf(asOf);
+        Instant at = calendar.recordedAt(recordedAt);
+        return consistent.answer(() -> reports.explainPortfolio(dimension, key, figure, date, at, page, size));
+    }
+
+    private static Dimension dimension(String by) {
+        try {
+            return Dimension.valueOf(by.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.invalid("by", "choice", "by: '" + by + "' is not one of fund, year");
+        }
     }
 
     @GetMapping("/target")
