@@ -8,6 +8,7 @@ import cn.cq.fundledger.audit.EventHistory;
 import cn.cq.fundledger.audit.Replay;
 import org.springframework.web.bind.annotation.PostMapping;
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.system.ProjectionConsistency;
 import cn.cq.fundledger.system.web.Consistent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,14 +34,16 @@ public class AuditController {
     private final EventHistory history;
     private final Consistent consistent;
     private final Replay replay;
+    private final ProjectionConsistency consistency;
 
     public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent,
-                           Replay replay) {
+                           Replay replay, ProjectionConsistency consistency) {
         this.chain = chain;
         this.projections = projections;
         this.history = history;
         this.consistent = consistent;
         this.replay = replay;
+        this.consistency = consistency;
     }
 
     @PostMapping("/replay")
@@ -91,7 +94,8 @@ public class AuditController {
         chain.seal();
         EventHistory.Filter filter = new EventHistory.Filter(type, aggregate, businessFrom, businessTo, recordedFrom,
                 recordedTo, user, correlationId);
-        consistent.answer(() -> Boolean.TRUE);
+        // the index the export reads must hold every event stored (and sealed) before the request
+        consistency.awaitCurrent();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fund-ledger-events.jsonl\"")
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))

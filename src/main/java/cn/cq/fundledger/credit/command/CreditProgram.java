@@ -120,7 +120,7 @@ public class CreditProgram {
         Require.text(command.name(), "name");
         Bank known = banks.get(bankId);
         if (known != null) {
-            return duplicateOrConflict(known.name.equals(command.name()), bankId, "bankId",
+            return Recorded.duplicateOrConflict(known.name.equals(command.name()), bankId, "bankId",
                     "bank " + bankId + " is already registered as '" + known.name + "'");
         }
         apply(new BankRegistered(bankId, command.name()));
@@ -143,7 +143,7 @@ public class CreditProgram {
             EnterpriseEvaluated known = enterprise.evaluations.get(evaluatedOn);
             boolean same = known.grade() == command.grade() && known.enterpriseName().equals(command.enterpriseName())
                     && known.district().equals(command.district());
-            return duplicateOrConflict(same, key, "evaluatedOn", "enterprise " + enterpriseId
+            return Recorded.duplicateOrConflict(same, key, "evaluatedOn", "enterprise " + enterpriseId
                     + " already has an evaluation on " + evaluatedOn + " (grade " + known.grade() + ")");
         }
         apply(new EnterpriseEvaluated(enterpriseId, command.enterpriseName(), command.district(), command.grade(),
@@ -167,7 +167,7 @@ public class CreditProgram {
                 .filter(v -> v.effectiveFrom().equals(effectiveFrom) && Objects.equals(v.bankId(), bankId))
                 .findFirst();
         if (known.isPresent()) {
-            return duplicateOrConflict(known.get().fundShare().equals(fundShare), key, "effectiveFrom",
+            return Recorded.duplicateOrConflict(known.get().fundShare().equals(fundShare), key, "effectiveFrom",
                     "a ratio of " + known.get().fundShare() + " is already recorded from " + effectiveFrom
                             + (bankId == null ? " for all banks" : " for bank " + bankId));
         }
@@ -189,7 +189,7 @@ public class CreditProgram {
         PoolContributionReceived fact = new PoolContributionReceived(contributionId, command.district(),
                 command.source(), amount, date);
         if (known != null) {
-            return duplicateOrConflict(known.equals(fact), contributionId, "contributionId",
+            return Recorded.duplicateOrConflict(known.equals(fact), contributionId, "contributionId",
                     "contribution " + contributionId + " is already recorded with other content");
         }
         apply(fact);
@@ -204,7 +204,7 @@ public class CreditProgram {
         String loanId = Require.text(command.loanId(), "loanId");
         Loan known = loans.get(loanId);
         if (known != null) {
-            return duplicateOrConflict(known.sameIssue(command), loanId, "loanId",
+            return Recorded.duplicateOrConflict(known.sameIssue(command), loanId, "loanId",
                     "loan " + loanId + " is already recorded with other content");
         }
         String bankId = Require.text(command.bankId(), "bankId");
@@ -262,7 +262,7 @@ public class CreditProgram {
         String repaymentId = Require.text(command.repaymentId(), "repaymentId");
         RecordRepayment known = repayments.get(repaymentId);
         if (known != null) {
-            return duplicateOrConflict(known.equals(command), repaymentId, "repaymentId",
+            return Recorded.duplicateOrConflict(known.equals(command), repaymentId, "repaymentId",
                     "repayment " + repaymentId + " is already recorded with other content");
         }
         Loan loan = loan(command.loanId());
@@ -302,7 +302,7 @@ public class CreditProgram {
         if (loan.defaulted != null) {
             LoanDefaulted d = loan.defaulted;
             boolean same = d.overdueSince().equals(command.overdueSince()) && d.declaredOn().equals(command.declaredOn());
-            return duplicateOrConflict(same, loan.id(), "loanId", "loan " + loan.id() + " was already declared in default on "
+            return Recorded.duplicateOrConflict(same, loan.id(), "loanId", "loan " + loan.id() + " was already declared in default on "
                     + d.declaredOn());
         }
         LocalDate overdueSince = Require.notBefore(command.overdueSince(), loan.issued.issuedOn(), "overdueSince",
@@ -329,7 +329,7 @@ public class CreditProgram {
         if (knownLoan != null) {
             Claim claim = loans.get(knownLoan).claim;
             boolean same = knownLoan.equals(command.loanId()) && claim.claimed.claimedOn().equals(command.claimedOn());
-            return duplicateOrConflict(same, claimId, "claimId", "claim " + claimId + " is already recorded for loan "
+            return Recorded.duplicateOrConflict(same, claimId, "claimId", "claim " + claimId + " is already recorded for loan "
                     + knownLoan + " on " + claim.claimed.claimedOn());
         }
         Loan loan = loan(command.loanId());
@@ -358,7 +358,7 @@ public class CreditProgram {
         String recoveryId = Require.text(command.recoveryId(), "recoveryId");
         RecordRecovery known = recoveries.get(recoveryId);
         if (known != null) {
-            return duplicateOrConflict(known.equals(command), recoveryId, "recoveryId",
+            return Recorded.duplicateOrConflict(known.equals(command), recoveryId, "recoveryId",
                     "recovery " + recoveryId + " is already recorded with other content");
         }
         Loan loan = loan(command.loanId());
@@ -399,7 +399,7 @@ public class CreditProgram {
                 .filter(v -> v.effectiveFrom().equals(effectiveFrom)).findFirst();
         if (known.isPresent()) {
             boolean same = known.get().warning().equals(warning) && known.get().suspension().equals(suspension);
-            return duplicateOrConflict(same, key, "effectiveFrom", "fuse thresholds of " + known.get().warning()
+            return Recorded.duplicateOrConflict(same, key, "effectiveFrom", "fuse thresholds of " + known.get().warning()
                     + "/" + known.get().suspension() + " are already recorded from " + effectiveFrom);
         }
         apply(new FuseThresholdsSet(effectiveFrom, warning, suspension));
@@ -435,7 +435,7 @@ public class CreditProgram {
         GuidedLoanRecorded fact = new GuidedLoanRecorded(loanId, bankId, enterpriseId, district, principal, issuedOn);
         GuidedLoanRecorded known = guidedLoans.get(loanId);
         if (known != null) {
-            return duplicateOrConflict(known.equals(fact), loanId, "loanId",
+            return Recorded.duplicateOrConflict(known.equals(fact), loanId, "loanId",
                     "guided loan " + loanId + " is already recorded with other content");
         }
         bank(bankId);
@@ -462,7 +462,7 @@ public class CreditProgram {
         String reason = Require.text(command.reason(), "reason").strip();
         String key = kind + ":" + factId;
         if (reversals.containsKey(key)) {
-            return duplicateOrConflict(reversals.get(key).equals(reason), key, "factId",
+            return Recorded.duplicateOrConflict(reversals.get(key).equals(reason), key, "factId",
                     kind.name().toLowerCase() + " " + factId + " is already reversed (" + reversals.get(key) + ")");
         }
         String eventId = factEvents.get(key);
@@ -545,12 +545,6 @@ public class CreditProgram {
         }
     }
 
-    private static Recorded duplicateOrConflict(boolean same, String id, String field, String conflict) {
-        if (same) {
-            return Recorded.duplicateOf(id);
-        }
-        throw RuleViolation.conflict(field, "id-conflict", conflict);
-    }
 
     private Loan loan(String loanId) {
         Require.text(loanId, "loanId");

@@ -95,7 +95,7 @@ public class EquityProgram {
         Partner known = fund == null ? null : fund.partners.get(partner);
         if (known != null && known.commitments.containsKey(committedOn)) {
             Money was = known.commitments.get(committedOn);
-            return duplicateOrConflict(was.equals(amount), key, "committedYuan", "partner " + partner + " of fund "
+            return Recorded.duplicateOrConflict(was.equals(amount), key, "committedYuan", "partner " + partner + " of fund "
                     + fundId + " already committed " + was + " yuan on " + committedOn);
         }
         if (fund == null) {
@@ -117,7 +117,7 @@ public class EquityProgram {
         if (known != null) {
             boolean same = known.fundId().equals(command.fundId()) && known.amount().equals(command.amount())
                     && known.calledOn().equals(command.calledOn());
-            return duplicateOrConflict(same, callId, "callId", "call " + callId + " is already recorded: "
+            return Recorded.duplicateOrConflict(same, callId, "callId", "call " + callId + " is already recorded: "
                     + known.amount() + " yuan of fund " + known.fundId() + " on " + known.calledOn());
         }
         Fund fund = fund(command.fundId());
@@ -161,7 +161,7 @@ public class EquityProgram {
                 command.amount(), command.stake(), command.closedOn());
         Deal known = deals.get(dealId);
         if (known != null) {
-            return duplicateOrConflict(known.closed.equals(fact), dealId, "dealId", "deal " + dealId
+            return Recorded.duplicateOrConflict(known.closed.equals(fact), dealId, "dealId", "deal " + dealId
                     + " is already recorded with other content (fund " + known.closed.fundId() + ", project "
                     + known.closed.projectId() + ", " + known.closed.amount() + " yuan on " + known.closed.closedOn()
                     + ")");
@@ -198,7 +198,7 @@ public class EquityProgram {
         DealMarked known = deal.marks.get(markedOn);
         if (known != null) {
             boolean same = known.value().equals(value) && known.method() == method;
-            return duplicateOrConflict(same, key, "markedOn", "deal " + deal.id() + " already has a mark on "
+            return Recorded.duplicateOrConflict(same, key, "markedOn", "deal " + deal.id() + " already has a mark on "
                     + markedOn + " (" + known.value() + " yuan, " + known.method() + ")");
         }
         if (deal.fullExit != null && !markedOn.isBefore(deal.fullExit.exitedOn())) {
@@ -220,7 +220,7 @@ public class EquityProgram {
             boolean same = known.dealId().equals(command.dealId()) && known.proceeds().equals(command.proceeds())
                     && known.exitedOn().equals(command.exitedOn())
                     && (command.portion() == null ? known.full() : command.portion().equals(known.portion()));
-            return duplicateOrConflict(same, exitId, "exitId", "exit " + exitId + " is already recorded: "
+            return Recorded.duplicateOrConflict(same, exitId, "exitId", "exit " + exitId + " is already recorded: "
                     + known.portion() + " of deal " + known.dealId() + " for " + known.proceeds() + " yuan on "
                     + known.exitedOn());
         }
@@ -266,7 +266,7 @@ public class EquityProgram {
         if (known != null) {
             boolean same = known.fundId().equals(command.fundId()) && known.amount().equals(command.amount())
                     && known.distributedOn().equals(command.distributedOn());
-            return duplicateOrConflict(same, distributionId, "distributionId", "distribution " + distributionId
+            return Recorded.duplicateOrConflict(same, distributionId, "distributionId", "distribution " + distributionId
                     + " is already recorded: " + known.amount() + " yuan of fund " + known.fundId() + " on "
                     + known.distributedOn());
         }
@@ -321,12 +321,6 @@ public class EquityProgram {
         return deal;
     }
 
-    private static Recorded duplicateOrConflict(boolean same, String id, String field, String conflict) {
-        if (same) {
-            return Recorded.duplicateOf(id);
-        }
-        throw RuleViolation.conflict(field, "id-conflict", conflict);
-    }
 
     /** The new fact's date and every later date of the facts of the same kind already recorded, in order. */
     private static <T> List<LocalDate> checkpoints(LocalDate date, List<T> recorded, Function<T, LocalDate> dateOf) {

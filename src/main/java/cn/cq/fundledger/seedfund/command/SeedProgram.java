@@ -102,7 +102,7 @@ public class SeedProgram {
                 committed, establishedOn);
         Fund known = funds.get(fundId);
         if (known != null) {
-            return duplicateOrConflict(known.established.equals(fact), fundId, "fundId",
+            return Recorded.duplicateOrConflict(known.established.equals(fact), fundId, "fundId",
                     "seed fund " + fundId + " is already established as '" + known.established.name() + "'");
         }
         apply(fact);
@@ -120,7 +120,7 @@ public class SeedProgram {
         SeedCommitmentRaised fact = new SeedCommitmentRaised(raiseId, fundId, increase, raisedOn);
         SeedCommitmentRaised known = raises.get(raiseId);
         if (known != null) {
-            return duplicateOrConflict(known.equals(fact), raiseId, "raiseId",
+            return Recorded.duplicateOrConflict(known.equals(fact), raiseId, "raiseId",
                     "commitment raise " + raiseId + " is already recorded with other content");
         }
         Fund fund = fund(fundId);
@@ -136,7 +136,7 @@ public class SeedProgram {
         String investmentId = Require.text(command.investmentId(), "investmentId");
         Investment known = investments.get(investmentId);
         if (known != null) {
-            return duplicateOrConflict(known.sameAs(command), investmentId, "investmentId",
+            return Recorded.duplicateOrConflict(known.sameAs(command), investmentId, "investmentId",
                     "investment " + investmentId + " is already recorded with other content");
         }
         String fundId = Require.text(command.fundId(), "fundId");
@@ -187,7 +187,7 @@ public class SeedProgram {
                 postMoney, closedOn);
         FollowOnRoundRecorded known = rounds.get(roundId);
         if (known != null) {
-            return duplicateOrConflict(known.equals(fact), roundId, "roundId",
+            return Recorded.duplicateOrConflict(known.equals(fact), roundId, "roundId",
                     "follow-on round " + roundId + " is already recorded with other content");
         }
         apply(fact);
@@ -203,7 +203,7 @@ public class SeedProgram {
         if (known != null) {
             boolean same = known.investmentId().equals(command.investmentId()) && known.route() == command.route()
                     && known.proceeds().equals(command.proceeds()) && known.exitedOn().equals(command.exitedOn());
-            return duplicateOrConflict(same, exitId, "exitId", "exit " + exitId + " is already recorded for "
+            return Recorded.duplicateOrConflict(same, exitId, "exitId", "exit " + exitId + " is already recorded for "
                     + "investment " + known.investmentId() + " (" + known.route() + " on " + known.exitedOn() + ")");
         }
         Investment investment = investment(command.investmentId());
@@ -249,7 +249,7 @@ public class SeedProgram {
         Optional<ProjectCapSet> known = capVersions.stream().filter(v -> v.effectiveFrom().equals(effectiveFrom))
                 .findFirst();
         if (known.isPresent()) {
-            return duplicateOrConflict(known.get().cap().equals(cap), key, "effectiveFrom",
+            return Recorded.duplicateOrConflict(known.get().cap().equals(cap), key, "effectiveFrom",
                     "a cap of " + known.get().cap() + " is already in force from " + effectiveFrom);
         }
         apply(new ProjectCapSet(effectiveFrom, cap));
@@ -266,7 +266,7 @@ public class SeedProgram {
         String key = "target@" + targetDate;
         ScaleTargetSet known = targets.get(targetDate);
         if (known != null) {
-            return duplicateOrConflict(known.targetScale().equals(scale), key, "targetDate",
+            return Recorded.duplicateOrConflict(known.targetScale().equals(scale), key, "targetDate",
                     "a target of " + known.targetScale() + " is already recorded for " + targetDate);
         }
         apply(new ScaleTargetSet(scale, targetDate));
@@ -360,12 +360,6 @@ public class SeedProgram {
         }
     }
 
-    private static Recorded duplicateOrConflict(boolean same, String id, String field, String conflict) {
-        if (same) {
-            return Recorded.duplicateOf(id);
-        }
-        throw RuleViolation.conflict(field, "id-conflict", conflict);
-    }
 
     // ---------------------------------------------------------------- state
 

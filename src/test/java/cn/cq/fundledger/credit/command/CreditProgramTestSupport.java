@@ -19,8 +19,6 @@ import cn.cq.fundledger.credit.api.PoolSource;
 import cn.cq.fundledger.credit.api.RecoveryRecorded;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import cn.cq.fundledger.support.RuleViolationMatchers;
+import cn.cq.fundledger.support.Histories;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -104,15 +103,7 @@ abstract class CreditProgramTestSupport {
 
     /** Concatenates events and lists of events into one history for {@code given(List)}. */
     static List<Object> history(Object... parts) {
-        List<Object> events = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof Collection<?> many) {
-                events.addAll(many);
-            } else {
-                events.add(part);
-            }
-        }
-        return events;
+        return Histories.history(parts);
     }
 
     // ------------------------------------------------------------ events

@@ -14,13 +14,12 @@ import cn.cq.fundledger.equityfund.api.EquityProgramOpened;
 import cn.cq.fundledger.equityfund.api.PartnerAmount;
 import cn.cq.fundledger.equityfund.api.ValuationMethod;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import cn.cq.fundledger.support.RuleViolationMatchers;
+import cn.cq.fundledger.support.Histories;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -73,15 +72,7 @@ abstract class EquityProgramTestSupport {
 
     /** Concatenates events and lists of events into one history for {@code given(List)}. */
     static List<Object> history(Object... parts) {
-        List<Object> events = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof Collection<?> many) {
-                events.addAll(many);
-            } else {
-                events.add(part);
-            }
-        }
-        return events;
+        return Histories.history(parts);
     }
 
     // ------------------------------------------------------------ events

@@ -13,13 +13,12 @@ import cn.cq.fundledger.seedfund.api.SeedInvestmentExited;
 import cn.cq.fundledger.seedfund.api.SeedInvestmentMade;
 import cn.cq.fundledger.seedfund.api.SeedProgramOpened;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import cn.cq.fundledger.support.RuleViolationMatchers;
+import cn.cq.fundledger.support.Histories;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -75,15 +74,7 @@ abstract class SeedProgramTestSupport {
     }
 
     static List<Object> history(Object... parts) {
-        List<Object> events = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof Collection<?> many) {
-                events.addAll(many);
-            } else {
-                events.add(part);
-            }
-        }
-        return events;
+        return Histories.history(parts);
     }
 
     // ------------------------------------------------------------ events and commands
