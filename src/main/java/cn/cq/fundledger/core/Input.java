@@ -163,5 +163,10 @@ public final class Input {
         public List<RuleViolation> problems() {
             return problems;
         }
+
+        /** The same problems, about the fields of a part of the request, e.g. {@code replacement.principal}. */
+        public InvalidInput within(String part) {
+            return new InvalidInput(problems.stream().map(p -> p.within(part)).toList());
+        }
     }
 }

@@ -56,4 +56,11 @@ public class RuleViolation extends RuntimeException {
     public Kind kind() {
         return kind;
     }
+
+    /** The same refusal, about a field of a part of the request, e.g. {@code replacement.principal}. */
+    public RuleViolation within(String part) {
+        RuleViolation nested = new RuleViolation(kind, field == null ? part : part + "." + field, rule, getMessage());
+        nested.setStackTrace(getStackTrace());
+        return nested;
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.cq.fundledger.support.LedgerApi;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Point in time and "explain this number": /api/totals as the ledger said at an instant (ignoring events
@@ -171,17 +164,6 @@ class TotalsPointInTimeIntegrationTest {
     }
 
     private void bundle(Map<String, String> files) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        files.forEach((name, content) -> parts.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("operator", "operator");
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        var response = http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        api.importBundle(files);
     }
 }

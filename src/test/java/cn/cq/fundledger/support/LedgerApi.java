@@ -51,6 +51,27 @@ public final class LedgerApi {
         return answer(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class));
     }
 
+    /** Imports CSV files (name to content) as one bundle through {@code POST /api/imports}, expecting 200. */
+    public Answer importBundle(Map<String, String> files) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        files.forEach((name, content) -> parts.add("file", new org.springframework.core.io.ByteArrayResource(
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("operator", passwordOf.apply("operator"));
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        Answer answer = answer(http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers),
+                String.class));
+        if (answer.status() != 200) {
+            throw new AssertionError("the import answered " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+
     /** {@code GET /api/totals?asOf=...} as finance staff, expecting 200. */
     public JsonNode totals(String asOf) {
         Answer answer = get("finance", "/api/totals?asOf=" + asOf);

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -124,9 +124,10 @@ public final class ExportVerifier {
      */
     static final class Totals {
         private final LocalDate asOf;
-        private final Set<String> seedProjects = new HashSet<>();
-        private final Set<String> equityProjects = new HashSet<>();
-        private final Set<String> enterprises = new HashSet<>();
+        /** Things counted net of reversals: a project or enterprise counts while its facts number more than zero. */
+        private final Map<String, Long> seedProjects = new HashMap<>();
+        private final Map<String, Long> equityProjects = new HashMap<>();
+        private final Map<String, Long> enterprises = new HashMap<>();
         private final Map<String, Long> figures = new LinkedHashMap<>();
 
         Totals(LocalDate asOf) {
@@ -146,20 +147,20 @@ public final class ExportVerifier {
             switch (type) {
                 case "SeedInvestmentMade" -> {
                     if (on(p, "investedOn")) {
-                        seedProjects.add(p.get("projectId").asText());
+                        seedProjects.merge(p.get("projectId").asText(), 1L, Long::sum);
                         plus("seedFund.investedFen", p.get("amount").asLong());
                     }
                 }
                 case "DealClosed" -> {
                     if (on(p, "closedOn")) {
-                        equityProjects.add(p.get("projectId").asText());
+                        equityProjects.merge(p.get("projectId").asText(), 1L, Long::sum);
                         plus("equityFund.investedFen", p.get("amount").asLong());
                     }
                 }
                 case "LoanIssued" -> {
                     if (on(p, "issuedOn")) {
                         plus("creditLoans.loans", 1);
-                        enterprises.add(p.get("enterpriseId").asText());
+                        enterprises.merge(p.get("enterpriseId").asText(), 1L, Long::sum);
                         plus("creditLoans.issuedFen", p.get("principal").asLong());
                         plus("creditLoans.outstandingFen", p.get("principal").asLong());
                     }
@@ -207,17 +208,63 @@ public final class ExportVerifier {
                         plus("guidedLoans.issuedFen", p.get("principal").asLong());
                     }
                 }
+                case "FactReversed" -> {
+                    if (on(p, "businessDate")) {
+                        creditReversal(p);
+                    }
+                }
                 default -> {
                     // not part of the published totals
                 }
             }
         }
 
+        /** A credit correction: the reversed fact's amounts taken back, at the fact's own business date. */
+        private void creditReversal(JsonNode p) {
+            long principal = p.path("principal").asLong(0);
+            long amount = p.path("amount").asLong(0);
+            long poolShare = p.path("poolShare").asLong(0);
+            switch (p.get("kind").asText()) {
+                case "REPAYMENT" -> plus("creditLoans.outstandingFen", principal);
+                case "CONTRIBUTION" -> {
+                    plus("riskPools.contributedFen", -amount);
+                    plus("riskPools.balanceFen", -amount);
+                }
+                case "GUIDED_LOAN" -> {
+                    plus("guidedLoans.loans", -1);
+                    plus("guidedLoans.issuedFen", -principal);
+                }
+                case "LOAN" -> {
+                    plus("creditLoans.loans", -1);
+                    enterprises.merge(p.get("enterpriseId").asText(), -1L, Long::sum);
+                    plus("creditLoans.issuedFen", -principal);
+                    plus("creditLoans.outstandingFen", -principal);
+                }
+                case "DEFAULT" -> {
+                    plus("creditLoans.outstandingFen", principal);
+                    plus("creditLoans.defaultedFen", -principal);
+                }
+                case "CLAIM" -> plus("riskPools.waitingClaimsFen", -poolShare);
+                case "RECOVERY" -> {
+                    plus("creditLoans.recoveredFen", -amount);
+                    plus("riskPools.recoveredFen", -poolShare);
+                    plus("riskPools.balanceFen", -poolShare);
+                }
+                default -> {
+                    // an evaluation moves no money
+                }
+            }
+        }
+
         Map<String, Long> figures() {
-            figures.put("seedFund.projects", (long) seedProjects.size());
-            figures.put("equityFund.projects", (long) equityProjects.size());
-            figures.put("creditLoans.enterprises", (long) enterprises.size());
+            figures.put("seedFund.projects", counted(seedProjects));
+            figures.put("equityFund.projects", counted(equityProjects));
+            figures.put("creditLoans.enterprises", counted(enterprises));
             return figures;
+        }
+
+        private static long counted(Map<String, Long> things) {
+            return things.values().stream().filter(n -> n > 0).count();
         }
 
         private boolean on(JsonNode payload, String dateField) {

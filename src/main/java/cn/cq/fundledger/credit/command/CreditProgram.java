@@ -105,6 +105,10 @@ public class CreditProgram {
     private final Map<String, String> factEvents = new HashMap<>();
     private final Map<String, LoanRepaid> repaymentFacts = new HashMap<>();
     private final Map<String, String> reversals = new HashMap<>();
+    private final Map<String, RecoveryRecorded> recoveryFacts = new HashMap<>();
+    /** Reversed facts whose key may be recorded again: re-sending the very same fact is answered as a duplicate. */
+    private final Map<String, EnterpriseEvaluated> reversedEvaluations = new HashMap<>();
+    private final Map<String, Claim> reversedClaims = new HashMap<>();
 
     protected CreditProgram() {
         // for Axon
@@ -139,6 +143,12 @@ public class CreditProgram {
                 "the start of the program");
         String key = enterpriseId + "@" + evaluatedOn;
         Enterprise enterprise = enterprises.get(enterpriseId);
+        EnterpriseEvaluated reversed = reversedEvaluations.get(key);
+        if (reversed != null && reversed.grade() == command.grade()
+                && reversed.enterpriseName().equals(command.enterpriseName())
+                && reversed.district().equals(command.district())) {
+            return Recorded.duplicateOf(key); // the reversed evaluation, re-sent: stays reversed
+        }
         if (enterprise != null && enterprise.evaluations.containsKey(evaluatedOn)) {
             EnterpriseEvaluated known = enterprise.evaluations.get(evaluatedOn);
             boolean same = known.grade() == command.grade() && known.enterpriseName().equals(command.enterpriseName())
@@ -305,6 +315,11 @@ public class CreditProgram {
             return Recorded.duplicateOrConflict(same, loan.id(), "loanId", "loan " + loan.id() + " was already declared in default on "
                     + d.declaredOn());
         }
+        LoanDefaulted reversed = loan.reversedDefault;
+        if (reversed != null && reversed.overdueSince().equals(command.overdueSince())
+                && reversed.declaredOn().equals(command.declaredOn())) {
+            return Recorded.duplicateOf(loan.id()); // the reversed default, re-sent: stays reversed
+        }
         LocalDate overdueSince = Require.notBefore(command.overdueSince(), loan.issued.issuedOn(), "overdueSince",
                 "the loan's issue date");
         LocalDate declaredOn = Require.notBefore(command.declaredOn(), overdueSince, "declaredOn",
@@ -327,7 +342,7 @@ public class CreditProgram {
         String claimId = Require.text(command.claimId(), "claimId");
         String knownLoan = claimLoans.get(claimId);
         if (knownLoan != null) {
-            Claim claim = loans.get(knownLoan).claim;
+            Claim claim = reversedClaims.containsKey(claimId) ? reversedClaims.get(claimId) : loans.get(knownLoan).claim;
             boolean same = knownLoan.equals(command.loanId()) && claim.claimed.claimedOn().equals(command.claimedOn());
             return Recorded.duplicateOrConflict(same, claimId, "claimId", "claim " + claimId + " is already recorded for loan "
                     + knownLoan + " on " + claim.claimed.claimedOn());
@@ -465,47 +480,239 @@ public class CreditProgram {
             return Recorded.duplicateOrConflict(reversals.get(key).equals(reason), key, "factId",
                     kind.name().toLowerCase() + " " + factId + " is already reversed (" + reversals.get(key) + ")");
         }
+        String replacedBy = replacementId(kind, factId, command.replacement());
         String eventId = factEvents.get(key);
-        switch (kind) {
-            case REPAYMENT -> {
-                LoanRepaid repaid = repaymentFacts.get(factId);
-                if (repaid == null) {
-                    throw RuleViolation.notFound("factId", "unknown-fact", "repayment " + factId + " is not recorded");
-                }
-                Loan loan = loans.get(repaid.loanId());
-                if (loan.status == LoanStatus.DEFAULTED) {
-                    throw RuleViolation.refused("factId", "loan-defaulted-since", "loan " + loan.id()
-                            + " was declared in default after this repayment; its unrecovered principal counted it");
-                }
-                apply(new FactReversed(kind, factId, eventId, reason, repaid.loanId(), loan.issued.enterpriseId(),
-                        repaid.bankId(), repaid.district(), null, repaid.paidOn(), repaid.principal(), repaid.interest(),
-                        Money.ZERO));
-            }
-            case CONTRIBUTION -> {
-                PoolContributionReceived contribution = contributions.get(factId);
-                if (contribution == null) {
-                    throw RuleViolation.notFound("factId", "unknown-fact", "contribution " + factId + " is not recorded");
-                }
-                Pool pool = pool(contribution.district());
-                if (pool.balance.isLessThan(contribution.amount())) {
-                    throw RuleViolation.refused("factId", "pool-balance-used", "the " + contribution.district()
-                            + " pool holds " + pool.balance + ", less than the " + contribution.amount()
-                            + " to reverse: it has paid claims with this money");
-                }
-                apply(new FactReversed(kind, factId, eventId, reason, null, null, null, contribution.district(),
-                        contribution.source(), contribution.contributedOn(), Money.ZERO, Money.ZERO, contribution.amount()));
-            }
-            case GUIDED_LOAN -> {
-                GuidedLoanRecorded guided = guidedLoans.get(factId);
-                if (guided == null) {
-                    throw RuleViolation.notFound("factId", "unknown-fact", "guided loan " + factId + " is not recorded");
-                }
-                apply(new FactReversed(kind, factId, eventId, reason, guided.loanId(), guided.enterpriseId(),
-                        guided.bankId(), guided.district(), null, guided.issuedOn(), guided.principal(), Money.ZERO,
-                        Money.ZERO));
-            }
+        apply(switch (kind) {
+            case REPAYMENT -> repaymentReversal(factId, eventId, reason, replacedBy);
+            case CONTRIBUTION -> contributionReversal(factId, eventId, reason, replacedBy);
+            case GUIDED_LOAN -> guidedLoanReversal(factId, eventId, reason, replacedBy);
+            case LOAN -> loanReversal(factId, eventId, reason, replacedBy);
+            case EVALUATION -> evaluationReversal(factId, eventId, reason, replacedBy);
+            case DEFAULT -> defaultReversal(factId, eventId, reason, replacedBy);
+            case CLAIM -> claimReversal(factId, eventId, reason, replacedBy);
+            case RECOVERY -> recoveryReversal(factId, eventId, reason, replacedBy);
+        });
+        if (kind == ReverseFact.FactKind.CLAIM) {
+            // the claims that waited behind the reversed one are paid if the pool can (as when a claim is made)
+            Claim reversed = reversedClaims.get(factId);
+            payWaitingClaims(pool(reversed.claimed.district()), reversed.claimed.claimedOn(), factId);
+        }
+        if (command.replacement() != null) {
+            recordReplacement(command.replacement(), settings);
         }
         return Recorded.applied(key);
+    }
+
+    /** The id of the corrected fact a correction records, checked to be of the reversed fact's kind. */
+    private static String replacementId(ReverseFact.FactKind kind, String factId, Object replacement) {
+        if (replacement == null) {
+            return null;
+        }
+        if (!kind.command().isInstance(replacement)) {
+            throw RuleViolation.invalid("replacement", "replacement-kind", "the replacement of a "
+                    + kind.name().toLowerCase() + " must be a " + kind.name().toLowerCase());
+        }
+        String id;
+        if (replacement instanceof RecordRepayment c) {
+            id = c.repaymentId();
+        } else if (replacement instanceof ContributeToPool c) {
+            id = c.contributionId();
+        } else if (replacement instanceof RecordGuidedLoan c) {
+            id = c.loanId();
+        } else if (replacement instanceof IssueLoan c) {
+            id = c.loanId();
+        } else if (replacement instanceof RecordEvaluation c) {
+            return c.enterpriseId() + "@" + c.evaluatedOn();
+        } else if (replacement instanceof DeclareDefault c) {
+            return c.loanId();
+        } else if (replacement instanceof ClaimCompensation c) {
+            id = c.claimId();
+        } else {
+            id = ((RecordRecovery) replacement).recoveryId();
+        }
+        if (factId.equals(id)) {
+            throw RuleViolation.invalid("replacement", "replacement-new-id", "the corrected fact needs an id of its "
+                    + "own: " + factId + " stays the id of the reversed fact");
+        }
+        return id;
+    }
+
+    /** Records the corrected fact through the same rules as its own command; a refusal names replacement.field. */
+    private void recordReplacement(Object replacement, CreditProgramSettings settings) {
+        Recorded recorded;
+        try {
+            if (replacement instanceof RecordRepayment c) {
+                recorded = handle(c, settings);
+            } else if (replacement instanceof ContributeToPool c) {
+                recorded = handle(c, settings);
+            } else if (replacement instanceof RecordGuidedLoan c) {
+                recorded = handle(c, settings);
+            } else if (replacement instanceof IssueLoan c) {
+                recorded = handle(c, settings);
+            } else if (replacement instanceof RecordEvaluation c) {
+                recorded = handle(c, settings);
+            } else if (replacement instanceof DeclareDefault c) {
+                recorded = handle(c, settings);
+            } else if (replacement instanceof ClaimCompensation c) {
+                recorded = handle(c, settings);
+            } else {
+                recorded = handle((RecordRecovery) replacement, settings);
+            }
+        } catch (RuleViolation violation) {
+            throw violation.within("replacement");
+        }
+        if (recorded.duplicate()) {
+            throw RuleViolation.conflict("replacement", "replacement-already-recorded", "the corrected fact "
+                    + recorded.id() + " is already recorded: a correction records a new fact");
+        }
+    }
+
+    private FactReversed repaymentReversal(String factId, String eventId, String reason, String replacedBy) {
+        LoanRepaid repaid = repaymentFacts.get(factId);
+        if (repaid == null) {
+            throw unknownFact("repayment", factId);
+        }
+        Loan loan = loans.get(repaid.loanId());
+        if (loan.status == LoanStatus.DEFAULTED) {
+            throw RuleViolation.refused("factId", "loan-defaulted-since", "loan " + loan.id()
+                    + " was declared in default after this repayment; its unrecovered principal counted it");
+        }
+        return new FactReversed(ReverseFact.FactKind.REPAYMENT, factId, eventId, reason, repaid.loanId(),
+                loan.issued.enterpriseId(), repaid.bankId(), repaid.district(), null, repaid.paidOn(),
+                repaid.principal(), repaid.interest(), Money.ZERO, Money.ZERO, replacedBy);
+    }
+
+    private FactReversed contributionReversal(String factId, String eventId, String reason, String replacedBy) {
+        PoolContributionReceived contribution = contributions.get(factId);
+        if (contribution == null) {
+            throw unknownFact("contribution", factId);
+        }
+        Pool pool = pool(contribution.district());
+        if (pool.balance.isLessThan(contribution.amount())) {
+            throw RuleViolation.refused("factId", "pool-balance-used", "the " + contribution.district()
+                    + " pool holds " + pool.balance + ", less than the " + contribution.amount()
+                    + " to reverse: it has paid claims with this money");
+        }
+        return new FactReversed(ReverseFact.FactKind.CONTRIBUTION, factId, eventId, reason, null, null, null,
+                contribution.district(), contribution.source(), contribution.contributedOn(), Money.ZERO, Money.ZERO,
+                contribution.amount(), Money.ZERO, replacedBy);
+    }
+
+    private FactReversed guidedLoanReversal(String factId, String eventId, String reason, String replacedBy) {
+        GuidedLoanRecorded guided = guidedLoans.get(factId);
+        if (guided == null) {
+            throw unknownFact("guided loan", factId);
+        }
+        return new FactReversed(ReverseFact.FactKind.GUIDED_LOAN, factId, eventId, reason, guided.loanId(),
+                guided.enterpriseId(), guided.bankId(), guided.district(), null, guided.issuedOn(), guided.principal(),
+                Money.ZERO, Money.ZERO, Money.ZERO, replacedBy);
+    }
+
+    /** A loan recorded by mistake: only while nothing else is recorded on it (those are reversed first). */
+    private FactReversed loanReversal(String factId, String eventId, String reason, String replacedBy) {
+        Loan loan = loans.get(factId);
+        if (loan == null || loan.status == LoanStatus.REVERSED) {
+            throw unknownFact("loan", factId);
+        }
+        if (loan.defaulted != null) {
+            throw RuleViolation.refused("factId", "reverse-later-facts-first", "loan " + factId
+                    + " is declared in default: reverse its default first");
+        }
+        if (!loan.liveRepayments.isEmpty()) {
+            throw RuleViolation.refused("factId", "reverse-later-facts-first", "loan " + factId
+                    + " has repayments " + String.join(", ", loan.liveRepayments) + ": reverse them first");
+        }
+        LoanIssued issued = loan.issued;
+        return new FactReversed(ReverseFact.FactKind.LOAN, factId, eventId, reason, factId, issued.enterpriseId(),
+                issued.bankId(), issued.district(), null, issued.issuedOn(), issued.principal(), Money.ZERO,
+                Money.ZERO, Money.ZERO, replacedBy);
+    }
+
+    /** An evaluation recorded by mistake: only while no loan was issued on its grade. */
+    private FactReversed evaluationReversal(String factId, String eventId, String reason, String replacedBy) {
+        int at = factId.lastIndexOf('@');
+        Enterprise enterprise = at < 0 ? null : enterprises.get(factId.substring(0, at));
+        LocalDate evaluatedOn = at < 0 ? null : parseDate(factId.substring(at + 1));
+        EnterpriseEvaluated evaluation = enterprise == null || evaluatedOn == null ? null
+                : enterprise.evaluations.get(evaluatedOn);
+        if (evaluation == null) {
+            throw RuleViolation.notFound("factId", "unknown-fact", "evaluation " + factId
+                    + " is not recorded (the id of an evaluation is enterpriseId@evaluatedOn)");
+        }
+        List<String> usedBy = loans.values().stream()
+                .filter(l -> l.status != LoanStatus.REVERSED
+                        && l.issued.enterpriseId().equals(evaluation.enterpriseId())
+                        && enterprise.latestBefore(l.issued.issuedOn()).orElse(null) == evaluation)
+                .map(Loan::id).sorted().toList();
+        if (!usedBy.isEmpty()) {
+            throw RuleViolation.refused("factId", "evaluation-in-use", "loans " + String.join(", ", usedBy)
+                    + " were issued on this grade: reverse them first");
+        }
+        return new FactReversed(ReverseFact.FactKind.EVALUATION, factId, eventId, reason, null,
+                evaluation.enterpriseId(), null, evaluation.district(), null, evaluation.evaluatedOn(), Money.ZERO,
+                Money.ZERO, Money.ZERO, Money.ZERO, replacedBy);
+    }
+
+    /** A default declared by mistake (factId: the loan): only while no compensation claim stands on it. */
+    private FactReversed defaultReversal(String factId, String eventId, String reason, String replacedBy) {
+        Loan loan = loans.get(factId);
+        if (loan == null || loan.defaulted == null) {
+            throw RuleViolation.notFound("factId", "unknown-fact", "loan " + factId + " has no default to reverse");
+        }
+        if (loan.claim != null) {
+            throw RuleViolation.refused("factId", "reverse-later-facts-first", "loan " + factId
+                    + " has compensation claim " + loan.claim.claimed.claimId() + ": reverse it first");
+        }
+        LoanDefaulted d = loan.defaulted;
+        return new FactReversed(ReverseFact.FactKind.DEFAULT, factId, eventId, reason, factId, d.enterpriseId(),
+                d.bankId(), d.district(), null, d.declaredOn(), d.unrecoveredPrincipal(), Money.ZERO, Money.ZERO,
+                Money.ZERO, replacedBy);
+    }
+
+    /** A compensation claim made by mistake: only while the pool has not paid it. */
+    private FactReversed claimReversal(String factId, String eventId, String reason, String replacedBy) {
+        String loanId = claimLoans.get(factId);
+        Claim claim = loanId == null ? null : loans.get(loanId).claim;
+        if (claim == null || !claim.claimed.claimId().equals(factId)) {
+            throw unknownFact("claim", factId);
+        }
+        if (claim.paidOn != null) {
+            throw RuleViolation.refused("factId", "claim-paid", "the " + claim.claimed.district() + " pool paid claim "
+                    + factId + " on " + claim.paidOn + "; a paid claim cannot be reversed");
+        }
+        CompensationClaimed c = claim.claimed;
+        return new FactReversed(ReverseFact.FactKind.CLAIM, factId, eventId, reason, c.loanId(), null, c.bankId(),
+                c.district(), null, c.claimedOn(), Money.ZERO, Money.ZERO, c.unrecoveredPrincipal(), c.poolShare(),
+                replacedBy);
+    }
+
+    /** A recovery recorded by mistake: only while the pool still holds its part of it. */
+    private FactReversed recoveryReversal(String factId, String eventId, String reason, String replacedBy) {
+        RecoveryRecorded recovery = recoveryFacts.get(factId);
+        if (recovery == null) {
+            throw unknownFact("recovery", factId);
+        }
+        Pool pool = pool(recovery.district());
+        if (pool.balance.isLessThan(recovery.poolShare())) {
+            throw RuleViolation.refused("factId", "pool-balance-used", "the " + recovery.district()
+                    + " pool holds " + pool.balance + ", less than its " + recovery.poolShare()
+                    + " of this recovery: it has paid claims with this money");
+        }
+        return new FactReversed(ReverseFact.FactKind.RECOVERY, factId, eventId, reason, recovery.loanId(), null,
+                recovery.bankId(), recovery.district(), null, recovery.recoveredOn(), Money.ZERO, Money.ZERO,
+                recovery.amount(), recovery.poolShare(), replacedBy);
+    }
+
+    private static RuleViolation unknownFact(String what, String factId) {
+        return RuleViolation.notFound("factId", "unknown-fact", what + " " + factId + " is not recorded");
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- rules
@@ -551,6 +758,10 @@ public class CreditProgram {
         Loan loan = loans.get(loanId);
         if (loan == null) {
             throw RuleViolation.notFound("loanId", "unknown-loan", "loan " + loanId + " is not recorded");
+        }
+        if (loan.status == LoanStatus.REVERSED) {
+            throw RuleViolation.refused("loanId", "loan-reversed", "loan " + loanId
+                    + " was recorded by mistake and reversed; nothing more can be recorded on it");
         }
         return loan;
     }
@@ -631,6 +842,7 @@ public class CreditProgram {
             case REPAYMENT -> {
                 Loan loan = loans.get(event.loanId());
                 loan.repaid = loan.repaid.minus(event.principal());
+                loan.liveRepayments.remove(event.factId());
                 if (loan.status == LoanStatus.CLOSED && loan.outstanding().isPositive()) {
                     loan.status = LoanStatus.ACTIVE;
                 }
@@ -644,11 +856,50 @@ public class CreditProgram {
             case GUIDED_LOAN -> {
                 // counted no more; its id stays taken
             }
+            case LOAN -> {
+                Loan loan = loans.get(event.loanId());
+                loan.status = LoanStatus.REVERSED;
+                Bank bank = banks.get(event.bankId());
+                bank.issued = bank.issued.minus(event.principal());
+                Enterprise enterprise = enterprises.get(event.enterpriseId());
+                enterprise.outstanding = enterprise.outstanding.minus(event.principal());
+            }
+            case EVALUATION -> {
+                Enterprise enterprise = enterprises.get(event.enterpriseId());
+                reversedEvaluations.put(event.factId(), enterprise.evaluations.remove(event.businessDate()));
+            }
+            case DEFAULT -> {
+                Loan loan = loans.get(event.loanId());
+                loan.reversedDefault = loan.defaulted;
+                loan.defaulted = null;
+                loan.status = LoanStatus.ACTIVE;
+                Enterprise enterprise = enterprises.get(event.enterpriseId());
+                enterprise.outstanding = enterprise.outstanding.plus(event.principal());
+                enterprise.defaultedLoans--;
+                Bank bank = banks.get(event.bankId());
+                bank.lost = bank.lost.minus(event.principal());
+            }
+            case CLAIM -> {
+                Loan loan = loans.get(event.loanId());
+                reversedClaims.put(event.factId(), loan.claim);
+                loan.claim = null;
+                pool(event.district()).waiting.remove(event.factId());
+            }
+            case RECOVERY -> {
+                Loan loan = loans.get(event.loanId());
+                loan.poolRecovered = loan.poolRecovered.minus(event.poolShare());
+                Pool pool = pool(event.district());
+                pool.balance = pool.balance.minus(event.poolShare());
+            }
         }
     }
 
     @EventSourcingHandler
-    void on(EnterpriseEvaluated event) {
+    void on(EnterpriseEvaluated event, EventMessage<?> message) {
+        String key = event.enterpriseId() + "@" + event.evaluatedOn();
+        factEvents.put(ReverseFact.FactKind.EVALUATION + ":" + key, message.getIdentifier());
+        reversals.remove(ReverseFact.FactKind.EVALUATION + ":" + key);
+        reversedEvaluations.remove(key);
         enterprises.computeIfAbsent(event.enterpriseId(), id -> new Enterprise())
                 .evaluations.put(event.evaluatedOn(), event);
     }
@@ -667,7 +918,8 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(LoanIssued event) {
+    void on(LoanIssued event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.LOAN + ":" + event.loanId(), message.getIdentifier());
         loans.put(event.loanId(), new Loan(event));
         Bank bank = banks.get(event.bankId());
         bank.issued = bank.issued.plus(event.principal());
@@ -681,6 +933,7 @@ public class CreditProgram {
         repaymentFacts.put(event.repaymentId(), event);
         Loan loan = loans.get(event.loanId());
         loan.repaid = loan.repaid.plus(event.principal());
+        loan.liveRepayments.add(event.repaymentId());
         Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
         enterprise.outstanding = enterprise.outstanding.minus(event.principal());
         repayments.put(event.repaymentId(), new RecordRepayment(event.repaymentId(), event.loanId(), event.principal(),
@@ -693,8 +946,11 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(LoanDefaulted event) {
+    void on(LoanDefaulted event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.DEFAULT + ":" + event.loanId(), message.getIdentifier());
+        reversals.remove(ReverseFact.FactKind.DEFAULT + ":" + event.loanId());
         Loan loan = loans.get(event.loanId());
+        loan.reversedDefault = null;
         loan.status = LoanStatus.DEFAULTED;
         loan.defaulted = event;
         Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
@@ -705,7 +961,8 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(CompensationClaimed event) {
+    void on(CompensationClaimed event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.CLAIM + ":" + event.claimId(), message.getIdentifier());
         loans.get(event.loanId()).claim = new Claim(event);
         claimLoans.put(event.claimId(), event.loanId());
         pool(event.district()).waiting.addLast(event.claimId());
@@ -720,7 +977,9 @@ public class CreditProgram {
     }
 
     @EventSourcingHandler
-    void on(RecoveryRecorded event) {
+    void on(RecoveryRecorded event, EventMessage<?> message) {
+        factEvents.put(ReverseFact.FactKind.RECOVERY + ":" + event.recoveryId(), message.getIdentifier());
+        recoveryFacts.put(event.recoveryId(), event);
         Loan loan = loans.get(event.loanId());
         loan.poolRecovered = loan.poolRecovered.plus(event.poolShare());
         Pool pool = pool(event.district());
@@ -788,6 +1047,9 @@ public class CreditProgram {
         LoanStatus status = LoanStatus.ACTIVE;
         Money repaid = Money.ZERO;
         LoanDefaulted defaulted;
+        /** The default last reversed, while no other is declared: re-sending it is a duplicate. */
+        LoanDefaulted reversedDefault;
+        final java.util.Set<String> liveRepayments = new java.util.TreeSet<>();
         Claim claim;
         Money poolRecovered = Money.ZERO;
 

@@ -18,6 +18,7 @@ import cn.cq.fundledger.credit.api.LoanIssued;
 import cn.cq.fundledger.credit.api.LoanRepaid;
 import cn.cq.fundledger.credit.api.PoolContributionReceived;
 import cn.cq.fundledger.credit.api.RecoveryRecorded;
+import cn.cq.fundledger.credit.api.ReverseFact;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
 import cn.cq.fundledger.system.ProjectionWriter;
 import cn.cq.fundledger.system.RequestContext;
@@ -66,11 +67,11 @@ public class CreditLedgerProjection {
     }
 
     @EventHandler
-    void on(EnterpriseEvaluated event) {
+    void on(EnterpriseEvaluated event, EventMessage<?> message) {
         writer.insert("INSERT INTO credit_evaluation (enterprise_id, evaluated_on, enterprise_name, district, grade, "
-                        + "valid_until, credit_line_fen) VALUES (?,?,?,?,?,?,?)", event.enterpriseId(),
+                        + "valid_until, credit_line_fen, event_id) VALUES (?,?,?,?,?,?,?,?)", event.enterpriseId(),
                 date(event.evaluatedOn()), event.enterpriseName(), event.district(), event.grade().name(),
-                date(event.validUntil()), event.creditLine().fen());
+                date(event.validUntil()), event.creditLine().fen(), message.getIdentifier());
     }
 
     @EventHandler
@@ -206,7 +207,17 @@ public class CreditLedgerProjection {
     }
 
     @EventHandler
-    void on(FactReversed event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+    void on(FactReversed event, EventMessage<?> message, @Timestamp Instant recordedAt,
+            @MetaDataValue(RequestContext.USER) String user) {
+        writer.insert("INSERT INTO credit_reversal (event_id, global_index, recorded_at, business_date, kind, fact_id, "
+                        + "reverses_event_id, reason, replaced_by, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                message.getIdentifier(), position(message), java.sql.Timestamp.from(recordedAt),
+                date(event.businessDate()), event.kind().name(), event.factId(), event.reversesEventId(),
+                event.reason(), event.replacedBy(), user);
+        if (event.kind() == ReverseFact.FactKind.EVALUATION) {
+            return; // moves no money: the evaluation's grade simply no longer counts for new loans
+        }
+        // the fact's own row, negated, at the fact's own business date
         Movement m = new Movement(message, recordedAt, event.businessDate(), "REVERSAL", event.factId(),
                 event.district());
         switch (event.kind()) {
@@ -224,6 +235,27 @@ public class CreditLedgerProjection {
                 m.guidedLoans = -1;
                 m.guided = -event.principal().fen();
             }
+            case LOAN -> {
+                m.loan(event.loanId(), event.enterpriseId(), event.bankId());
+                m.loans = -1;
+                m.issued = -event.principal().fen();
+                m.outstanding = -event.principal().fen();
+            }
+            case DEFAULT -> {
+                m.loan(event.loanId(), event.enterpriseId(), event.bankId());
+                m.outstanding = event.principal().fen();
+                m.defaulted = -event.principal().fen();
+            }
+            case CLAIM -> {
+                m.loan(event.loanId(), null, event.bankId());
+                m.waiting = -event.poolShare().fen();
+            }
+            case RECOVERY -> {
+                m.loan(event.loanId(), null, event.bankId());
+                m.recovered = -event.amount().fen();
+                m.poolRecovered = -event.poolShare().fen();
+            }
+            default -> throw new IllegalStateException("no movement for a reversed " + event.kind());
         }
         write(m);
     }
@@ -231,7 +263,7 @@ public class CreditLedgerProjection {
     @ResetHandler
     void reset() {
         for (String table : new String[]{"credit_movement", "credit_loan", "credit_bank", "credit_evaluation",
-                "credit_risk_sharing", "credit_claim", "credit_bank_status", "credit_fuse_threshold"}) {
+                "credit_risk_sharing", "credit_claim", "credit_bank_status", "credit_fuse_threshold", "credit_reversal"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

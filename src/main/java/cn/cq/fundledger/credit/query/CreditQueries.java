@@ -2,11 +2,13 @@ package cn.cq.fundledger.credit.query;
 
 import cn.cq.fundledger.credit.query.CreditViews.BankView;
 import cn.cq.fundledger.credit.query.CreditViews.ClaimView;
+import cn.cq.fundledger.credit.query.CreditViews.CorrectionView;
 import cn.cq.fundledger.credit.query.CreditViews.EvaluationView;
 import cn.cq.fundledger.credit.query.CreditViews.LoanView;
 import cn.cq.fundledger.credit.query.CreditViews.MovementView;
 import cn.cq.fundledger.credit.query.CreditViews.PoolView;
 import cn.cq.fundledger.credit.query.CreditViews.RiskSharingVersionView;
+import cn.cq.fundledger.system.NetCount;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreditQueries {
 
-    private static final String SUMS = "COALESCE(SUM(loans),0), COUNT(DISTINCT CASE WHEN kind = 'LOAN_ISSUED' "
-            + "THEN enterprise_id END), COALESCE(SUM(issued_fen),0), COALESCE(SUM(outstanding_fen),0), "
+    /** Borrowing enterprises: those whose loans (net of reversed ones) number more than zero. */
+    private static final String ENTERPRISES = "(" + NetCount.count("SELECT enterprise_id, loans FROM credit_movement "
+            + "WHERE business_date <= ?", "enterprise_id", "loans", null) + ")";
+
+    private static final String SUMS = "COALESCE(SUM(loans),0), " + ENTERPRISES + ", COALESCE(SUM(issued_fen),0), COALESCE(SUM(outstanding_fen),0), "
             + "COALESCE(SUM(defaulted_fen),0), COALESCE(SUM(compensated_fen),0), COALESCE(SUM(waiting_fen),0), "
             + "COALESCE(SUM(recovered_fen),0), COALESCE(SUM(pool_recovered_fen),0), COALESCE(SUM(contributed_fen),0), "
             + "COALESCE(SUM(interest_fen),0), COALESCE(SUM(guided_loans),0), COALESCE(SUM(guided_fen),0)";
@@ -34,7 +39,7 @@ public class CreditQueries {
 
     public CreditFigures totals(LocalDate asOf) {
         return jdbc.queryForObject("SELECT " + SUMS + " FROM credit_movement WHERE business_date <= ?",
-                (rs, i) -> figures(rs), Date.valueOf(asOf));
+                (rs, i) -> figures(rs), Date.valueOf(asOf), Date.valueOf(asOf));
     }
 
     /** Banks with their fuse status: the latest decision recorded (WARNED, SUSPENDED, REINSTATED), or NORMAL. */
@@ -63,10 +68,41 @@ public class CreditQueries {
     }
 
     public List<EvaluationView> evaluations(String enterpriseId) {
-        return jdbc.query("SELECT enterprise_id, evaluated_on, enterprise_name, district, grade, valid_until, "
-                        + "credit_line_fen FROM credit_evaluation WHERE enterprise_id = ? ORDER BY evaluated_on",
+        return jdbc.query("SELECT e.enterprise_id, e.evaluated_on, e.enterprise_name, e.district, e.grade, "
+                        + "e.valid_until, e.credit_line_fen, e.event_id FROM credit_evaluation e WHERE e.enterprise_id = ? "
+                        + "ORDER BY e.evaluated_on, e.event_id",
                 (rs, i) -> new EvaluationView(rs.getString(1), localDate(rs, 2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), localDate(rs, 6), rs.getLong(7)), enterpriseId);
+                        rs.getString(5), localDate(rs, 6), rs.getLong(7), reversalOf(rs.getString(8))), enterpriseId);
+    }
+
+    /** Every correction recorded, in the order recorded; optionally of one kind of fact. */
+    public List<CorrectionView> corrections(String kind, int page, int size) {
+        return jdbc.query(CORRECTIONS + (kind == null ? "" : " WHERE kind = ?") + " ORDER BY global_index LIMIT ? OFFSET ?",
+                (rs, i) -> correction(rs), kind == null ? new Object[]{size, (long) page * size}
+                        : new Object[]{kind, size, (long) page * size});
+    }
+
+    private static final String CORRECTIONS = "SELECT global_index, event_id, kind, fact_id, reverses_event_id, "
+            + "business_date, reason, replaced_by, recorded_by, recorded_at FROM credit_reversal";
+
+    private CorrectionView correctionAt(String eventId) {
+        return jdbc.queryForObject(CORRECTIONS + " WHERE event_id = ?", (rs, i) -> correction(rs), eventId);
+    }
+
+    /** The correction that reversed the fact recorded by an event, if any. */
+    private CorrectionView reversalOf(String eventId) {
+        return eventId == null ? null : jdbc.query(CORRECTIONS + " WHERE reverses_event_id = ?", (rs, i) -> correction(rs),
+                eventId).stream().findFirst().orElse(null);
+    }
+
+    /** The corrections among a loan's movements (its reversed repayments, default, claim, recoveries or itself). */
+    private List<CorrectionView> corrections(List<MovementView> movements) {
+        return movements.stream().filter(m -> "REVERSAL".equals(m.kind())).map(m -> correctionAt(m.eventId())).toList();
+    }
+
+    private static CorrectionView correction(ResultSet rs) throws SQLException {
+        return new CorrectionView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                localDate(rs, 6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant());
     }
 
     public List<RiskSharingVersionView> riskSharingVersions() {
@@ -89,12 +125,14 @@ public class CreditQueries {
     /** Claims of a district made on or before a date, oldest first, with the date each was paid (if by then). */
     public List<ClaimView> claims(String district, LocalDate asOf) {
         return jdbc.query("SELECT c.claim_id, c.loan_id, c.bank_id, c.claimed_on, c.unrecovered_fen, c.fund_share_bp, "
-                        + "c.pool_share_fen, c.bank_share_fen, p.business_date FROM credit_claim c "
+                        + "c.pool_share_fen, c.bank_share_fen, p.business_date, r.event_id FROM credit_claim c "
                         + "LEFT JOIN credit_movement p ON p.fact_id = c.claim_id AND p.kind = 'COMPENSATION' "
-                        + "AND p.business_date <= ? WHERE c.district = ? AND c.claimed_on <= ? "
+                        + "AND p.business_date <= ? LEFT JOIN credit_reversal r ON r.kind = 'CLAIM' "
+                        + "AND r.fact_id = c.claim_id WHERE c.district = ? AND c.claimed_on <= ? "
                         + "ORDER BY c.claimed_on, c.claim_id",
                 (rs, i) -> new ClaimView(rs.getString(1), rs.getString(2), rs.getString(3), localDate(rs, 4),
-                        rs.getLong(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), localDate(rs, 9)),
+                        rs.getLong(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), localDate(rs, 9),
+                        rs.getString(10) == null ? null : correctionAt(rs.getString(10))),
                 Date.valueOf(asOf), district, Date.valueOf(asOf));
     }
 
@@ -110,7 +148,8 @@ public class CreditQueries {
         long issued = movements.stream().mapToLong(MovementView::issuedFen).sum();
         long outstanding = movements.stream().mapToLong(MovementView::outstandingFen).sum();
         long defaulted = movements.stream().mapToLong(MovementView::defaultedFen).sum();
-        String status = issued == 0 ? "NOT_YET_ISSUED" : defaulted > 0 ? "DEFAULTED" : outstanding == 0 ? "CLOSED" : "ACTIVE";
+        boolean reversed = movements.stream().anyMatch(m -> "REVERSAL".equals(m.kind()) && m.issuedFen() < 0);
+        String status = reversed ? "REVERSED" : issued == 0 ? "NOT_YET_ISSUED" : defaulted > 0 ? "DEFAULTED" : outstanding == 0 ? "CLOSED" : "ACTIVE";
         return jdbc.query("SELECT loan_id, bank_id, enterprise_id, district, principal_fen, annual_rate_bp, term_months, "
                         + "issued_on, grade, fund_share_bp FROM credit_loan WHERE loan_id = ?",
                 (rs, i) -> new LoanView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -120,7 +159,8 @@ public class CreditQueries {
                         movements.stream().mapToLong(MovementView::waitingFen).sum(),
                         movements.stream().mapToLong(MovementView::recoveredFen).sum(),
                         movements.stream().mapToLong(MovementView::poolRecoveredFen).sum(),
-                        movements.stream().mapToLong(MovementView::interestFen).sum(), movements), loanId)
+                        movements.stream().mapToLong(MovementView::interestFen).sum(), movements,
+                        corrections(movements)), loanId)
                 .stream().findFirst();
     }
 

@@ -2,6 +2,7 @@ package cn.cq.fundledger.credit.query;
 
 import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.core.Ratio;
+import cn.cq.fundledger.system.NetCount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -66,9 +67,14 @@ public class CreditReports {
                        String factId, String loanId, long amount) {
     }
 
-    /** A page of the events behind one figure of one row of a report; over all pages they add up to {@code value}. */
+    /**
+     * A page of the events behind one figure of one row of a report; over all pages they add up to {@code value}.
+     * A figure that is not a sum (a rate, a coverage) lists no events of its own: {@code formula} says how it is
+     * computed from its {@code components}, each explained in turn, and {@code value} is recomputed from them.
+     */
     public record Explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt, long value,
-                              long events, int page, int size, List<Part> parts) {
+                              long events, int page, int size, List<Part> parts, String formula,
+                              List<Explanation> components) {
     }
 
     /** The figures of a portfolio row, as expressions over credit_movement (null: a distinct count of enterprises). */
@@ -83,31 +89,104 @@ public class CreditReports {
             "contributedFen", "contributed_fen", "compensatedFen", "compensated_fen", "recoveredFen", "pool_recovered_fen",
             "balanceFen", "contributed_fen - compensated_fen + pool_recovered_fen", "waitingClaimsFen", "waiting_fen");
 
+    private static final String LOSS_RATE = "lossRateBp = defaultedFen x 10000 / issuedFen, rounded half-even "
+            + "(0 when nothing is issued); lossRate is the same in percent, to 2 decimals";
+    private static final String COVERAGE = "coverage = balanceFen / exposureFen, to 4 decimals, rounded half-even; "
+            + "value is coverage x 10000 (none when there is no exposure)";
+
+    /** Every figure of a portfolio row that can be explained: the sums, the enterprise count and the loss rate. */
     public static java.util.Set<String> portfolioFigures() {
-        return new java.util.TreeSet<>(PORTFOLIO_FIGURES.keySet());
+        java.util.Set<String> figures = new java.util.TreeSet<>(PORTFOLIO_FIGURES.keySet());
+        figures.addAll(List.of("enterprises", "lossRateBp", "lossRate"));
+        return figures;
     }
 
+    /** Every figure of a pool row that can be explained: the sums, the exposure and the coverage. */
     public static java.util.Set<String> poolFigures() {
-        return new java.util.TreeSet<>(POOL_FIGURES.keySet());
+        java.util.Set<String> figures = new java.util.TreeSet<>(POOL_FIGURES.keySet());
+        figures.addAll(List.of("exposureFen", "coverage"));
+        return figures;
     }
 
     /** The events that make up one figure of one row of a portfolio breakdown. */
     public Explanation explainPortfolio(Dimension by, String key, String figure, LocalDate asOf, Instant recordedAt,
                                         int page, int size) {
-        String amount = PORTFOLIO_FIGURES.get(figure);
-        String rows = "SELECT m.*, " + amount + " AS amount FROM (SELECT CAST(" + by.column + " AS VARCHAR(64)) AS k, "
-                + "m.* FROM credit_movement m JOIN credit_loan l ON l.loan_id = m.loan_id WHERE " + when("m", recordedAt)
-                + " AND m.kind IN " + LOAN_KINDS + ") m WHERE m.k = ? AND " + amount + " <> 0";
-        return explanation("portfolio/" + by.name().toLowerCase(), key, figure, asOf, recordedAt, rows, page, size);
+        String report = "portfolio/" + by.name().toLowerCase();
+        String movements = "SELECT * FROM (" + portfolioMovements(by, recordedAt) + ") m WHERE m.k = ?";
+        return switch (figure) {
+            case "enterprises" -> explanation(report, key, figure, asOf, recordedAt,
+                    NetCount.countedBy(movements, "enterprise_id", "loans"), page, size);
+            case "lossRateBp", "lossRate" -> {
+                Explanation defaulted = explainPortfolio(by, key, "defaultedFen", asOf, recordedAt, page, size);
+                Explanation issued = explainPortfolio(by, key, "issuedFen", asOf, recordedAt, page, size);
+                int lossRateBp = row(key, 0, 0, issued.value(), 0, defaulted.value(), 0, 0).lossRateBp();
+                yield derived(report, key, figure, asOf, recordedAt, lossRateBp, page, size, LOSS_RATE,
+                        List.of(defaulted, issued));
+            }
+            default -> {
+                String amount = PORTFOLIO_FIGURES.get(figure);
+                yield explanation(report, key, figure, asOf, recordedAt, "SELECT m.*, " + amount + " AS amount FROM ("
+                        + movements + ") m WHERE " + amount + " <> 0", page, size);
+            }
+        };
     }
 
     /** The events that make up one figure of one district's pool. */
     public Explanation explainPool(String district, String figure, LocalDate asOf, Instant recordedAt, int page,
                                    int size) {
-        String amount = POOL_FIGURES.get(figure);
-        String rows = "SELECT m.*, " + amount + " AS amount FROM credit_movement m WHERE " + when("m", recordedAt)
-                + " AND m.district = ? AND " + amount + " <> 0";
-        return explanation("pools", district, figure, asOf, recordedAt, rows, page, size);
+        return switch (figure) {
+            case "exposureFen" -> explainExposure(district, asOf, recordedAt, page, size);
+            case "coverage" -> {
+                Explanation balance = explainPool(district, "balanceFen", asOf, recordedAt, page, size);
+                Explanation exposure = explainExposure(district, asOf, recordedAt, page, size);
+                String coverage = pool(district, balance.value(), 0, 0, 0, 0, exposure.value()).coverage();
+                long value = coverage == null ? 0 : new BigDecimal(coverage).movePointRight(4).longValueExact();
+                yield derived("pools", district, figure, asOf, recordedAt, value, page, size, COVERAGE,
+                        List.of(balance, exposure));
+            }
+            default -> {
+                String amount = POOL_FIGURES.get(figure);
+                String rows = "SELECT m.*, " + amount + " AS amount FROM credit_movement m WHERE "
+                        + when("m", recordedAt) + " AND m.district = ? AND " + amount + " <> 0";
+                yield explanation("pools", district, figure, asOf, recordedAt, rows, page, size);
+            }
+        };
+    }
+
+    /**
+     * A district's exposure, loan by loan: each live loan's fund share of its outstanding principal, traced to the
+     * event that issued the loan (the loan's own movements, with its repayments, are in the loan view).
+     */
+    private Explanation explainExposure(String district, LocalDate asOf, Instant recordedAt, int page, int size) {
+        List<Part> all = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(at(asOf, recordedAt)));
+        args.add(district);
+        jdbc.query("SELECT i.global_index, i.event_id, i.business_date, i.recorded_at, i.fact_id, l.fund_share_bp, "
+                + "o.outstanding FROM (SELECT m.loan_id, SUM(m.outstanding_fen) AS outstanding FROM credit_movement m "
+                + "WHERE " + when("m", recordedAt) + " AND m.loan_id IS NOT NULL GROUP BY m.loan_id "
+                + "HAVING SUM(m.outstanding_fen) <> 0) o JOIN credit_loan l ON l.loan_id = o.loan_id "
+                + "JOIN credit_movement i ON i.loan_id = o.loan_id AND i.kind = 'LOAN_ISSUED' WHERE l.district = ? "
+                + "ORDER BY i.business_date, i.global_index", rs -> {
+                    long share = Money.ofFen(rs.getLong(7)).split(Ratio.ofBasisPoints(rs.getInt(6))).first().fen();
+                    all.add(new Part(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                            rs.getTimestamp(4).toInstant(), "EXPOSURE", rs.getString(5), rs.getString(5), share));
+                }, args.toArray());
+        long value = all.stream().mapToLong(Part::amount).sum();
+        List<Part> parts = all.stream().skip((long) page * size).limit(size).toList();
+        return new Explanation("pools", district, "exposureFen", asOf, recordedAt, value, all.size(), page, size, parts,
+                "each live loan's fund share of its outstanding principal, split to the fen", null);
+    }
+
+    private static Explanation derived(String report, String key, String figure, LocalDate asOf, Instant recordedAt,
+                                       long value, int page, int size, String formula, List<Explanation> components) {
+        return new Explanation(report, key, figure, asOf, recordedAt, value, 0, page, size, List.of(), formula,
+                components);
+    }
+
+    private static String portfolioMovements(Dimension by, Instant recordedAt) {
+        return "SELECT CAST(" + by.column + " AS VARCHAR(64)) AS k, m.* FROM credit_movement m "
+                + "JOIN credit_loan l ON l.loan_id = m.loan_id WHERE " + when("m", recordedAt) + " AND m.kind IN "
+                + LOAN_KINDS;
     }
 
     private Explanation explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt,
@@ -126,14 +205,14 @@ public class CreditReports {
                         rs.getString("kind"), rs.getString("fact_id"), rs.getString("loan_id"), rs.getLong("amount")),
                 args.toArray());
         return new Explanation(report, key, figure, asOf, recordedAt, value == null ? 0 : value,
-                events == null ? 0 : events, page, size, parts);
+                events == null ? 0 : events, page, size, parts, null, null);
     }
 
     private static final String LOAN_KINDS =
             "('LOAN_ISSUED','REPAYMENT','DEFAULT','CLAIM','COMPENSATION','RECOVERY','REVERSAL')";
-    private static final String FIGURES = "COALESCE(SUM(m.loans),0), COUNT(DISTINCT CASE WHEN m.kind = 'LOAN_ISSUED' "
-            + "THEN m.enterprise_id END), COALESCE(SUM(m.issued_fen),0), COALESCE(SUM(m.outstanding_fen),0), "
-            + "COALESCE(SUM(m.defaulted_fen),0), COALESCE(SUM(m.compensated_fen),0), COALESCE(SUM(m.recovered_fen),0)";
+    private static final String FIGURES = "COALESCE(SUM(m.loans),0), COALESCE(SUM(m.issued_fen),0), "
+            + "COALESCE(SUM(m.outstanding_fen),0), COALESCE(SUM(m.defaulted_fen),0), COALESCE(SUM(m.compensated_fen),0), "
+            + "COALESCE(SUM(m.recovered_fen),0)";
 
     private final JdbcTemplate jdbc;
 
@@ -147,16 +226,22 @@ public class CreditReports {
 
     /** With {@code recordedAt}: as the ledger said at that instant (events recorded later left out). */
     public Portfolio portfolio(Dimension by, LocalDate asOf, Instant recordedAt) {
-        String movements = "SELECT CAST(" + by.column + " AS VARCHAR(64)) AS k, m.* FROM credit_movement m "
-                + "JOIN credit_loan l ON l.loan_id = m.loan_id WHERE " + when("m", recordedAt) + " AND m.kind IN "
-                + LOAN_KINDS;
+        String movements = portfolioMovements(by, recordedAt);
+        // borrowing enterprises, distinct within a row and net of reversed loans (see NetCount)
+        Map<String, Long> enterprises = new java.util.HashMap<>();
+        jdbc.query(NetCount.count(movements, "enterprise_id", "loans", "k"),
+                rs -> {
+                    enterprises.put(rs.getString(1), rs.getLong(2));
+                }, at(asOf, recordedAt));
+        Long allEnterprises = jdbc.queryForObject(NetCount.count(movements, "enterprise_id", "loans", null), Long.class,
+                at(asOf, recordedAt));
         List<PortfolioRow> rows = jdbc.query("SELECT m.k, " + FIGURES + " FROM (" + movements + ") m GROUP BY m.k "
                         + "ORDER BY m.k",
-                (rs, i) -> row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8)), at(asOf, recordedAt));
+                (rs, i) -> row(rs.getString(1), rs.getLong(2), enterprises.getOrDefault(rs.getString(1), 0L),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)), at(asOf, recordedAt));
         PortfolioRow total = jdbc.queryForObject("SELECT " + FIGURES + " FROM (" + movements + ") m",
-                (rs, i) -> row("total", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)), at(asOf, recordedAt));
+                (rs, i) -> row("total", rs.getLong(1), allEnterprises == null ? 0 : allEnterprises, rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)), at(asOf, recordedAt));
         return new Portfolio(asOf, by.name().toLowerCase(), rows, total);
     }
 
@@ -217,7 +302,7 @@ public class CreditReports {
             args.add(district);
         }
         String book = "SELECT l.loan_id, l.bank_id, l.enterprise_id, l.district, l.issued_on, l.principal_fen, "
-                + "l.fund_share_bp, CASE WHEN SUM(m.defaulted_fen) > 0 THEN 'DEFAULTED' "
+                + "l.fund_share_bp, CASE WHEN SUM(m.loans) = 0 THEN 'REVERSED' WHEN SUM(m.defaulted_fen) > 0 THEN 'DEFAULTED' "
                 + "WHEN SUM(m.outstanding_fen) = 0 THEN 'CLOSED' ELSE 'ACTIVE' END AS status, "
                 + "SUM(m.outstanding_fen) AS outstanding, SUM(m.defaulted_fen) AS defaulted, "
                 + "SUM(m.compensated_fen) AS compensated, SUM(m.waiting_fen) AS waiting, "
@@ -230,7 +315,9 @@ public class CreditReports {
             args.add(status);
         }
         Object[] filters = args.toArray();
-        LoanBookRow sums = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(principal_fen),0), "
+        // a reversed loan is listed (status REVERSED) but counts in no sum: all its figures are netted out already
+        LoanBookRow sums = jdbc.queryForObject("SELECT COUNT(*), "
+                        + "COALESCE(SUM(CASE WHEN status = 'REVERSED' THEN 0 ELSE principal_fen END),0), "
                         + "COALESCE(SUM(outstanding),0), COALESCE(SUM(defaulted),0), COALESCE(SUM(compensated),0), "
                         + "COALESCE(SUM(waiting),0), COALESCE(SUM(recovered),0), COALESCE(SUM(pool_recovered),0) FROM ("
                         + filtered + ") f",

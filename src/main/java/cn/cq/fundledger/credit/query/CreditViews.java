@@ -22,8 +22,15 @@ public final class CreditViews {
                                     String recordedBy, Instant recordedAt) {
     }
 
+    /** An evaluation; {@code reversal} is set when a correction reversed it. */
     public record EvaluationView(String enterpriseId, LocalDate evaluatedOn, String enterpriseName, String district,
-                                 String grade, LocalDate validUntil, long creditLineFen) {
+                                 String grade, LocalDate validUntil, long creditLineFen, CorrectionView reversal) {
+    }
+
+    /** A correction: the reversal of a fact, linked to the event that recorded it and to its replacement, if any. */
+    public record CorrectionView(long position, String eventId, String kind, String factId, String reversesEventId,
+                                 LocalDate businessDate, String reason, String replacedBy, String recordedBy,
+                                 Instant recordedAt) {
     }
 
     public record RiskSharingVersionView(long position, LocalDate effectiveFrom, String bankId, int fundShareBp,
@@ -35,7 +42,8 @@ public final class CreditViews {
     }
 
     public record ClaimView(String claimId, String loanId, String bankId, LocalDate claimedOn, long unrecoveredFen,
-                            int fundShareBp, long poolShareFen, long bankShareFen, LocalDate paidOn) {
+                            int fundShareBp, long poolShareFen, long bankShareFen, LocalDate paidOn,
+                            CorrectionView reversal) {
     }
 
     public record MovementView(long position, String eventId, LocalDate businessDate, String kind, String factId,
@@ -47,6 +55,7 @@ public final class CreditViews {
                            int annualRateBp, int termMonths, LocalDate issuedOn, String grade, int fundShareBp,
                            LocalDate asOf, String status, long outstandingFen, long defaultedFen,
                            long compensatedFen, long waitingCompensationFen, long recoveredFen,
-                           long poolRecoveredFen, long interestPaidFen, List<MovementView> movements) {
+                           long poolRecoveredFen, long interestPaidFen, List<MovementView> movements,
+                           List<CorrectionView> corrections) {
     }
 }

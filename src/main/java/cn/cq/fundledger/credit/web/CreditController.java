@@ -2,9 +2,11 @@ package cn.cq.fundledger.credit.web;
 
 import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.api.ReverseFact;
 import cn.cq.fundledger.credit.query.CreditQueries;
 import cn.cq.fundledger.credit.query.CreditViews.BankView;
 import cn.cq.fundledger.credit.query.CreditViews.ClaimView;
+import cn.cq.fundledger.credit.query.CreditViews.CorrectionView;
 import cn.cq.fundledger.credit.query.CreditViews.EvaluationView;
 import cn.cq.fundledger.credit.query.CreditViews.FuseDecisionView;
 import cn.cq.fundledger.credit.query.CreditViews.FuseThresholdView;
@@ -107,13 +109,31 @@ public class CreditController {
 
     @PostMapping("/corrections")
     @Operation(summary = "Correct a wrongly recorded fact (OPERATOR)",
-            description = "kind = repayment | contribution | guided_loan, factId, and a mandatory reason. The fact is "
-                    + "never edited or deleted: a reversal linked to it is recorded, dated with the fact's own business "
-                    + "date, so figures as of any later date no longer count it (recordedAt still shows what the ledger "
-                    + "said before). Record the corrected fact, if any, with a new id.")
+            description = "kind = loan | repayment | default | claim | recovery | contribution | guided_loan | "
+                    + "evaluation, factId (for a default the loan id, for an evaluation enterpriseId@evaluatedOn), a "
+                    + "mandatory reason, and optionally replacement: the corrected fact, as the body of its own "
+                    + "endpoint, with a new id. The fact is never edited or deleted: a reversal linked to its event is "
+                    + "recorded, dated with the fact's own business date, so figures as of any later date no longer "
+                    + "count it (recordedAt still shows what the ledger said before). The replacement is recorded by "
+                    + "the same command under its own rules: both or neither.")
     public ResponseEntity<Recorded> correct(@RequestBody CreditRequests.Correction request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/audit/events?type=FactReversed");
+        return Answers.recorded(recorded, "/api/credit/corrections");
+    }
+
+    @GetMapping("/corrections")
+    @Operation(summary = "Every correction, in the order recorded, paged",
+            description = "Each names the reversed fact, the event that recorded it, the reason, the replacement "
+                    + "(if any), who recorded it and when. kind filters by the kind of fact (loan, repayment, ...).")
+    public ResponseEntity<List<CorrectionView>> corrections(@RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > 10_000) {
+            throw RuleViolation.invalid("size", "range", "page must be 0 or more and size 1 to 10000");
+        }
+        cn.cq.fundledger.core.Input in = new cn.cq.fundledger.core.Input();
+        ReverseFact.FactKind factKind = kind == null ? null : in.choice("kind", kind, ReverseFact.FactKind.class);
+        in.orThrow();
+        return consistent.answer(() -> queries.corrections(factKind == null ? null : factKind.name(), page, size));
     }
 
     @PostMapping("/evaluations")

@@ -17,6 +17,12 @@ import cn.cq.fundledger.credit.api.RecordRepayment;
 import cn.cq.fundledger.credit.api.RegisterBank;
 import cn.cq.fundledger.credit.api.ReverseFact;
 import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
 
 /**
  * The credit program's requests as people and files write them: text fields, amounts in yuan (with an
@@ -175,16 +181,60 @@ public final class CreditRequests {
         }
     }
 
-    /** A correction: the kind of fact (repayment, contribution, guided_loan), its id, and why. */
-    public record Correction(String kind, String factId, String reason) {
+    /**
+     * A correction: the kind of fact, its id, why, and optionally the corrected fact ({@code replacement}: the body
+     * the fact's own endpoint takes, with the loan id in the body for repayments, defaults, claims and recoveries).
+     */
+    public record Correction(String kind, String factId, String reason, JsonNode replacement) {
         public ReverseFact toCommand() {
             Input in = new Input();
-            ReverseFact command = new ReverseFact(in.choice("kind", kind, ReverseFact.FactKind.class),
-                    in.text("factId", factId), in.text("reason", reason));
+            ReverseFact.FactKind factKind = in.choice("kind", kind, ReverseFact.FactKind.class);
+            String id = in.text("factId", factId);
+            String why = in.text("reason", reason);
+            Object corrected = null;
+            if (factKind != null && replacement != null && !replacement.isNull()) {
+                try {
+                    corrected = replacement(factKind, replacement);
+                } catch (Input.InvalidInput invalid) {
+                    invalid.within("replacement").problems().forEach(in::add);
+                }
+            }
             in.orThrow();
-            return command;
+            return new ReverseFact(factKind, id, why, corrected);
+        }
+
+        private static Object replacement(ReverseFact.FactKind kind, JsonNode body) {
+            return switch (kind) {
+                case REPAYMENT -> read(body, Repayment.class).toCommand();
+                case CONTRIBUTION -> read(body, PoolContribution.class).toCommand();
+                case GUIDED_LOAN -> read(body, GuidedLoan.class).toCommand();
+                case LOAN -> read(body, Loan.class).toCommand();
+                case EVALUATION -> read(body, Evaluation.class).toCommand();
+                case DEFAULT -> read(body, Default.class).toCommand();
+                case CLAIM -> read(body, Claim.class).toCommand();
+                case RECOVERY -> read(body, Recovery.class).toCommand();
+            };
+        }
+
+        private static <T> T read(JsonNode body, Class<T> type) {
+            if (!body.isObject()) {
+                throw new Input.InvalidInput(List.of(RuleViolation.invalid("replacement", "object",
+                        "replacement must be an object: the body of the fact's own endpoint")));
+            }
+            try {
+                return REPLACEMENTS.treeToValue(body, type);
+            } catch (UnrecognizedPropertyException e) {
+                throw new Input.InvalidInput(List.of(RuleViolation.invalid(e.getPropertyName(), "unknown-field", "'"
+                        + e.getPropertyName() + "' is not a field of a " + type.getSimpleName().toLowerCase())));
+            } catch (JsonProcessingException e) {
+                throw new Input.InvalidInput(List.of(RuleViolation.invalid(null, "unreadable", e.getOriginalMessage())));
+            }
         }
     }
+
+    /** Reads a replacement strictly: a field the fact's endpoint does not know is a mistake worth naming. */
+    private static final ObjectMapper REPLACEMENTS = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** A body may repeat the id of the path, but not contradict it. */
     static String samePath(String field, String inBody, String inPath) {

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every figure of {@code /api/totals}, defined once as a sum (or a distinct count) over one program's
+ * Every figure of {@code /api/totals}, defined once as a sum (or a net distinct count) over one program's
  * movement table. The totals and the "explain this number" listing are both computed from these definitions,
  * so the events an explanation lists always add up to the figure.
  */
 public enum PublishedFigure {
 
-    SEED_PROJECTS("seedFund.projects", "seed_movement", "1", "kind = 'INVESTMENT'", "project_id"),
+    SEED_PROJECTS("seedFund.projects", "seed_movement", "investments", "project_id"),
     SEED_INVESTED("seedFund.investedFen", "seed_movement", "invested_fen", "invested_fen <> 0", null),
-    EQUITY_PROJECTS("equityFund.projects", "equity_movement", "1", "kind = 'DEAL'", "project_id"),
+    EQUITY_PROJECTS("equityFund.projects", "equity_movement", "deals", "project_id"),
     EQUITY_INVESTED("equityFund.investedFen", "equity_movement", "invested_fen", "kind = 'DEAL'", null),
     CREDIT_LOANS("creditLoans.loans", "credit_movement", "loans", "loans <> 0", null),
-    CREDIT_ENTERPRISES("creditLoans.enterprises", "credit_movement", "1", "kind = 'LOAN_ISSUED'", "enterprise_id"),
+    CREDIT_ENTERPRISES("creditLoans.enterprises", "credit_movement", "loans", "enterprise_id"),
     CREDIT_ISSUED("creditLoans.issuedFen", "credit_movement", "issued_fen", "issued_fen <> 0", null),
     CREDIT_OUTSTANDING("creditLoans.outstandingFen", "credit_movement", "outstanding_fen", "outstanding_fen <> 0", null),
     CREDIT_DEFAULTED("creditLoans.defaultedFen", "credit_movement", "defaulted_fen", "defaulted_fen <> 0", null),
@@ -38,12 +38,21 @@ public enum PublishedFigure {
     private final String filter;
     private final String distinctKey;
 
+    /** A sum of {@code amount} over the rows that match {@code filter}. */
     PublishedFigure(String name, String table, String amount, String filter, String distinctKey) {
         this.name = name;
         this.table = table;
         this.amount = amount;
         this.filter = filter;
         this.distinctKey = distinctKey;
+    }
+
+    /**
+     * A count of distinct things ({@code distinctKey}) whose signed {@code step}s add up to more than zero, so a
+     * reversed fact stops counting its thing (see {@link cn.cq.fundledger.system.NetCount}).
+     */
+    PublishedFigure(String name, String table, String step, String distinctKey) {
+        this(name, table, step, step + " <> 0", distinctKey);
     }
 
     /** The figure's path in the answer of /api/totals, e.g. {@code creditLoans.issuedFen}. */
@@ -63,16 +72,15 @@ public enum PublishedFigure {
         return filter;
     }
 
-    /** For a count of distinct things (projects, enterprises): the column naming the thing; else null. */
+    /** For a count of distinct things (projects, enterprises): the column naming the thing, {@link #amount()}
+     *  being its signed step; else null. */
     String distinctKey() {
         return distinctKey;
     }
 
-    /** The aggregate of this figure over a table's rows, as one SELECT column. */
-    String aggregate() {
-        return distinctKey != null
-                ? "COUNT(DISTINCT CASE WHEN " + filter + " THEN " + distinctKey + " END)"
-                : "COALESCE(SUM(CASE WHEN " + filter + " THEN " + amount + " ELSE 0 END), 0)";
+    /** The aggregate of a sum figure over a table's rows, as one SELECT column. */
+    String sum() {
+        return "COALESCE(SUM(CASE WHEN " + filter + " THEN " + amount + " ELSE 0 END), 0)";
     }
 
     public static Optional<PublishedFigure> named(String name) {

@@ -1,5 +1,6 @@
 package cn.cq.fundledger.reporting.query;
 
+import cn.cq.fundledger.system.NetCount;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -37,13 +38,18 @@ public class PublishedFigures {
     }
 
     public Map<PublishedFigure, Long> all(LocalDate asOf, Instant recordedAt) {
-        Map<String, List<PublishedFigure>> byTable = new LinkedHashMap<>();
-        for (PublishedFigure figure : PublishedFigure.values()) {
-            byTable.computeIfAbsent(figure.table(), t -> new ArrayList<>()).add(figure);
-        }
+        Map<String, List<PublishedFigure>> sumsByTable = new LinkedHashMap<>();
         Map<PublishedFigure, Long> values = new EnumMap<>(PublishedFigure.class);
-        byTable.forEach((table, figures) -> {
-            String columns = String.join(", ", figures.stream().map(PublishedFigure::aggregate).toList());
+        for (PublishedFigure figure : PublishedFigure.values()) {
+            if (figure.distinctKey() == null) {
+                sumsByTable.computeIfAbsent(figure.table(), t -> new ArrayList<>()).add(figure);
+            } else {
+                values.put(figure, jdbc.queryForObject(NetCount.count(dated(figure, recordedAt), figure.distinctKey(),
+                        figure.amount(), null), Long.class, arguments(asOf, recordedAt)));
+            }
+        }
+        sumsByTable.forEach((table, figures) -> {
+            String columns = String.join(", ", figures.stream().map(PublishedFigure::sum).toList());
             jdbc.query("SELECT " + columns + " FROM " + table + " WHERE " + when(recordedAt), rs -> {
                 for (int i = 0; i < figures.size(); i++) {
                     values.put(figures.get(i), rs.getLong(i + 1));
@@ -57,11 +63,9 @@ public class PublishedFigures {
         String rows = figure.distinctKey() == null
                 ? "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, " + figure.amount()
                         + " AS amount FROM " + figure.table() + " WHERE " + when(recordedAt) + " AND " + figure.filter()
-                // a distinct count: the first event (by business date) of each thing counted
-                : "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, 1 AS amount FROM ("
-                        + "SELECT m.*, ROW_NUMBER() OVER (PARTITION BY " + figure.distinctKey()
-                        + " ORDER BY business_date, global_index) AS nth FROM " + figure.table() + " m WHERE "
-                        + when(recordedAt) + " AND " + figure.filter() + ") firsts WHERE nth = 1";
+                // a net distinct count: for each thing counted, the event through which it counts
+                : "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, amount FROM ("
+                        + NetCount.countedBy(dated(figure, recordedAt), figure.distinctKey(), figure.amount()) + ") counted";
         Object[] args = arguments(asOf, recordedAt);
         Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args);
         List<Object> paged = new ArrayList<>(List.of(args));
@@ -74,6 +78,12 @@ public class PublishedFigures {
         long value = all(asOf, recordedAt).get(figure);
         return new Explanation(figure.figureName(), asOf, recordedAt, value, events == null ? 0 : events, page, size,
                 parts);
+    }
+
+    /** The figure's table, rows dated on or before asOf (and recorded by recordedAt). */
+    private static String dated(PublishedFigure figure, Instant recordedAt) {
+        return "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, " + figure.distinctKey()
+                + ", " + figure.amount() + " FROM " + figure.table() + " WHERE " + when(recordedAt);
     }
 
     private static String when(Instant recordedAt) {

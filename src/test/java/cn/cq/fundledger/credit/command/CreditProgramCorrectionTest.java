@@ -39,23 +39,39 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
     private static org.hamcrest.Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> reversal(
             FactReversed expected) {
         return (org.hamcrest.Matcher) org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                org.axonframework.test.matchers.Matchers.messageWithPayload(new org.hamcrest.TypeSafeMatcher<FactReversed>() {
-                    @Override
-                    protected boolean matchesSafely(FactReversed actual) {
-                        return actual.reversesEventId() != null && !actual.reversesEventId().isBlank()
-                                && withLink(actual, "any").equals(withLink(expected, "any"));
-                    }
+                org.axonframework.test.matchers.Matchers.messageWithPayload(linked(expected)),
+                org.axonframework.test.matchers.Matchers.andNoMore());
+    }
 
-                    @Override
-                    public void describeTo(org.hamcrest.Description description) {
-                        description.appendText(expected + " linked to a stored event");
-                    }
-                }), org.axonframework.test.matchers.Matchers.andNoMore());
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static org.hamcrest.Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> twoEvents(
+            org.hamcrest.Matcher<?> first, org.hamcrest.Matcher<?> second) {
+        return (org.hamcrest.Matcher) org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                org.axonframework.test.matchers.Matchers.messageWithPayload(first),
+                org.axonframework.test.matchers.Matchers.messageWithPayload(second),
+                org.axonframework.test.matchers.Matchers.andNoMore());
+    }
+
+    /** The expected reversal, linked to some stored event. */
+    private static org.hamcrest.Matcher<FactReversed> linked(FactReversed expected) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(FactReversed actual) {
+                return actual.reversesEventId() != null && !actual.reversesEventId().isBlank()
+                        && withLink(actual, "any").equals(withLink(expected, "any"));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText(expected + " linked to a stored event");
+            }
+        };
     }
 
     private static FactReversed withLink(FactReversed r, String link) {
         return new FactReversed(r.kind(), r.factId(), link, r.reason(), r.loanId(), r.enterpriseId(), r.bankId(),
-                r.district(), r.source(), r.businessDate(), r.principal(), r.interest(), r.amount());
+                r.district(), r.source(), r.businessDate(), r.principal(), r.interest(), r.amount(), r.poolShare(),
+                r.replacedBy());
     }
 
     /** The history as stored messages with known identifiers: "event-0", "event-1", ... */
@@ -79,10 +95,10 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
         fixture.given(stored(history()))
                 .when(new ReverseFact(FactKind.REPAYMENT, "R1", "银行重复报送"))
                 .expectEventsMatching(reversal(new FactReversed(FactKind.REPAYMENT, "R1", "event-6", "银行重复报送", "L1", ENT_1, BANK,
-                        YUBEI, null, day("2023-08-01"), wan(100), wan(2), Money.ZERO)));
+                        YUBEI, null, day("2023-08-01"), wan(100), wan(2), Money.ZERO, Money.ZERO, null)));
         List<Object> corrected = new ArrayList<>(history());
         corrected.add(new FactReversed(FactKind.REPAYMENT, "R1", "event-6", "银行重复报送", "L1", ENT_1, BANK, YUBEI,
-                null, day("2023-08-01"), wan(100), wan(2), Money.ZERO));
+                null, day("2023-08-01"), wan(100), wan(2), Money.ZERO, Money.ZERO, null));
         // the loan is open again: the corrected repayment, with a new id, is accepted
         fixture.given(stored(corrected))
                 .when(new RecordRepayment("R1-C", "L1", wan(60), wan(2), day("2023-08-01")))
@@ -94,7 +110,7 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
         fixture.given(stored(history()))
                 .when(new ReverseFact(FactKind.CONTRIBUTION, "C1", "金额录入错误"))
                 .expectEventsMatching(reversal(new FactReversed(FactKind.CONTRIBUTION, "C1", "event-4", "金额录入错误", null, null, null,
-                        YUBEI, PoolSource.CITY, day("2023-01-01"), Money.ZERO, Money.ZERO, wan(50))));
+                        YUBEI, PoolSource.CITY, day("2023-01-01"), Money.ZERO, Money.ZERO, wan(50), Money.ZERO, null)));
     }
 
     @Test
@@ -115,7 +131,7 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
         fixture.given(stored(history()))
                 .when(new ReverseFact(FactKind.GUIDED_LOAN, "G1", "非引导贷款"))
                 .expectEventsMatching(reversal(new FactReversed(FactKind.GUIDED_LOAN, "G1", "event-8", "非引导贷款", "G1", ENT_1, BANK,
-                        YUBEI, null, day("2023-05-01"), wan(300), Money.ZERO, Money.ZERO)));
+                        YUBEI, null, day("2023-05-01"), wan(300), Money.ZERO, Money.ZERO, Money.ZERO, null)));
     }
 
     @Test
@@ -145,7 +161,7 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
     void theSameCorrectionAgainIsADuplicateAndAnotherReasonAConflict() {
         List<Object> corrected = new ArrayList<>(history());
         corrected.add(new FactReversed(FactKind.GUIDED_LOAN, "G1", "event-8", "非引导贷款", "G1", ENT_1, BANK, YUBEI,
-                null, day("2023-05-01"), wan(300), Money.ZERO, Money.ZERO));
+                null, day("2023-05-01"), wan(300), Money.ZERO, Money.ZERO, Money.ZERO, null));
         fixture.given(stored(corrected))
                 .when(new ReverseFact(FactKind.GUIDED_LOAN, "G1", "非引导贷款"))
                 .expectSuccessfulHandlerExecution()
@@ -153,6 +169,155 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
         fixture.given(stored(corrected))
                 .when(new ReverseFact(FactKind.GUIDED_LOAN, "G1", "另一个理由"))
                 .expectException(conflict("factId", "id-conflict"))
+                .expectNoEvents();
+    }
+
+    // ------------------------------------------------------------ loans, defaults, claims, recoveries, evaluations
+
+    private final LoanIssued bad = issued("L2", ENT_2, wan(80), "2023-03-01");
+
+    private List<Object> withSecondLoan() {
+        return history(history(), evaluated(ENT_2, YUBEI, Grade.A, "2023-01-10"), bad);
+    }
+
+    private static FactReversed reversed(FactKind kind, String factId, String reason, String loanId, String enterpriseId,
+                                         String date, Money principal, Money amount, Money poolShare, String replacedBy) {
+        return new FactReversed(kind, factId, "any", reason, loanId, enterpriseId, enterpriseId == null && loanId == null
+                ? null : BANK, YUBEI, null, day(date), principal, Money.ZERO, amount, poolShare, replacedBy);
+    }
+
+    @Test
+    void aLoanWithNothingRecordedOnItIsReversedAndItsCreditLineFreed() {
+        FactReversed expected = reversed(FactKind.LOAN, "L2", "重复录入", "L2", ENT_2, "2023-03-01", wan(80), Money.ZERO,
+                Money.ZERO, null);
+        fixture.given(stored(withSecondLoan()))
+                .when(new ReverseFact(FactKind.LOAN, "L2", "重复录入"))
+                .expectEventsMatching(reversal(expected));
+        // grade A's line is 500万 (see the support): 80万 of it were taken by L2; once reversed, 500万 fit again
+        List<Object> corrected = history(withSecondLoan(), expected);
+        fixture.given(stored(corrected))
+                .when(issue("L3", BANK, ENT_2, YUBEI, wan(500), "2023-03-02"))
+                .expectSuccessfulHandlerExecution();
+        // the reversed loan takes nothing more, and re-sending it is a duplicate, not a second loan
+        fixture.given(stored(corrected))
+                .when(new RecordRepayment("R9", "L2", wan(10), Money.ZERO, day("2023-04-01")))
+                .expectException(refused("loanId", "loan-reversed"))
+                .expectNoEvents();
+        fixture.given(stored(corrected))
+                .when(issue("L2", BANK, ENT_2, YUBEI, wan(80), "2023-03-01"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLoanWithRepaymentsOrADefaultIsReversedOnlyAfterThem() {
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.LOAN, "L1", "错误"))
+                .expectException(refused("factId", "reverse-later-facts-first"))
+                .expectNoEvents();
+        fixture.given(stored(history(withSecondLoan(), defaulted(bad, "2023-06-01", "2023-07-01", wan(80)))))
+                .when(new ReverseFact(FactKind.LOAN, "L2", "错误"))
+                .expectException(refused("factId", "reverse-later-facts-first"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCorrectionRecordsTheCorrectedFactUnderItsOwnRulesOrNothing() {
+        FactReversed expected = reversed(FactKind.LOAN, "L2", "金额错误", "L2", ENT_2, "2023-03-01", wan(80), Money.ZERO,
+                Money.ZERO, "L2-C");
+        fixture.given(stored(withSecondLoan()))
+                .when(new ReverseFact(FactKind.LOAN, "L2", "金额错误", issue("L2-C", BANK, ENT_2, YUBEI, wan(60),
+                        "2023-03-01")))
+                .expectEventsMatching(twoEvents(linked(expected),
+                        org.hamcrest.Matchers.equalTo(issued("L2-C", ENT_2, wan(60), "2023-03-01"))));
+        // over the credit line: refused, named as a field of the replacement, and the reversal is not recorded either
+        fixture.given(stored(withSecondLoan()))
+                .when(new ReverseFact(FactKind.LOAN, "L2", "金额错误", issue("L2-C", BANK, ENT_2, YUBEI, wan(501),
+                        "2023-03-01")))
+                .expectException(refused("replacement.principal", "credit-line-exceeded"))
+                .expectNoEvents();
+        fixture.given(stored(withSecondLoan()))
+                .when(new ReverseFact(FactKind.LOAN, "L2", "金额错误", issue("L2", BANK, ENT_2, YUBEI, wan(60),
+                        "2023-03-01")))
+                .expectException(invalid("replacement", "replacement-new-id"))
+                .expectNoEvents();
+        fixture.given(stored(withSecondLoan()))
+                .when(new ReverseFact(FactKind.LOAN, "L2", "金额错误", new RecordRepayment("R9", "L1", wan(1),
+                        Money.ZERO, day("2023-04-01"))))
+                .expectException(invalid("replacement", "replacement-kind"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDefaultIsReversedWhileNoClaimStandsOnItAndTheLoanIsLiveAgain() {
+        List<Object> inDefault = history(withSecondLoan(), defaulted(bad, "2023-06-01", "2023-07-01", wan(80)));
+        FactReversed expected = reversed(FactKind.DEFAULT, "L2", "逾期已结清", "L2", ENT_2, "2023-07-01", wan(80),
+                Money.ZERO, Money.ZERO, null);
+        fixture.given(stored(inDefault))
+                .when(new ReverseFact(FactKind.DEFAULT, "L2", "逾期已结清"))
+                .expectEventsMatching(reversal(expected));
+        fixture.given(stored(history(inDefault, expected)))
+                .when(new RecordRepayment("R2", "L2", wan(80), Money.ZERO, day("2023-08-01")))
+                .expectEvents(repaid(bad, "R2", wan(80), Money.ZERO, "2023-08-01", Money.ZERO),
+                        closed("L2", "2023-08-01"));
+        // the same default re-sent stays reversed
+        fixture.given(stored(history(inDefault, expected)))
+                .when(new cn.cq.fundledger.credit.api.DeclareDefault("L2", day("2023-06-01"), day("2023-07-01")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        var claim = claimed("K2", bad, "2023-07-10");
+        fixture.given(stored(history(inDefault, claim)))
+                .when(new ReverseFact(FactKind.DEFAULT, "L2", "错误"))
+                .expectException(refused("factId", "reverse-later-facts-first"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWaitingClaimIsReversedAndAPaidOneIsNot() {
+        List<Object> inDefault = history(withSecondLoan(), defaulted(bad, "2023-06-01", "2023-07-01", wan(80)));
+        var claim = claimed("K2", bad, "2023-07-10");
+        fixture.given(stored(history(inDefault, claim)))
+                .when(new ReverseFact(FactKind.CLAIM, "K2", "申请有误"))
+                .expectEventsMatching(reversal(new FactReversed(FactKind.CLAIM, "K2", "any", "申请有误", "L2", null, BANK,
+                        YUBEI, null, day("2023-07-10"), Money.ZERO, Money.ZERO, wan(80), claim.poolShare(), null)));
+        fixture.given(stored(history(inDefault, claim, paid(claim, "2023-07-10", "K2"))))
+                .when(new ReverseFact(FactKind.CLAIM, "K2", "申请有误"))
+                .expectException(refused("factId", "claim-paid"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRecoveryIsReversedWhileThePoolHoldsItsPart() {
+        List<Object> compensated = history(withSecondLoan(), defaulted(bad, "2023-06-01", "2023-07-01", wan(80)));
+        var claim = claimed("K2", bad, "2023-07-10");
+        compensated = history(compensated, contributed("C2", YUBEI, wan(100), "2023-07-01"), claim,
+                paid(claim, "2023-07-10", "K2"));
+        var recovery = recovered("V1", bad, wan(10), wan(8), "2023-09-01");
+        fixture.given(stored(history(compensated, recovery)))
+                .when(new ReverseFact(FactKind.RECOVERY, "V1", "重复"))
+                .expectEventsMatching(reversal(new FactReversed(FactKind.RECOVERY, "V1", "any", "重复", "L2", null, BANK,
+                        YUBEI, null, day("2023-09-01"), Money.ZERO, Money.ZERO, wan(10), wan(8), null)));
+    }
+
+    @Test
+    void anEvaluationIsReversedOnlyWhileNoLoanStandsOnItsGrade() {
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.EVALUATION, ENT_1 + "@2023-01-10", "评价有误"))
+                .expectException(refused("factId", "evaluation-in-use"))
+                .expectNoEvents();
+        List<Object> evaluatedOnly = history(history(), evaluated(ENT_2, YUBEI, Grade.A, "2023-01-10"));
+        FactReversed expected = new FactReversed(FactKind.EVALUATION, ENT_2 + "@2023-01-10", "any", "评价有误", null,
+                ENT_2, null, YUBEI, null, day("2023-01-10"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, null);
+        fixture.given(stored(evaluatedOnly))
+                .when(new ReverseFact(FactKind.EVALUATION, ENT_2 + "@2023-01-10", "评价有误"))
+                .expectEventsMatching(reversal(expected));
+        fixture.given(stored(history(evaluatedOnly, expected)))
+                .when(issue("L9", BANK, ENT_2, YUBEI, wan(10), "2023-03-01"))
+                .expectException(refused("issuedOn", "no-valid-grade"))
+                .expectNoEvents();
+        fixture.given(stored(evaluatedOnly))
+                .when(new ReverseFact(FactKind.EVALUATION, ENT_2 + "@2023-01-11", "评价有误"))
+                .expectException(notFound("factId", "unknown-fact"))
                 .expectNoEvents();
     }
 }
