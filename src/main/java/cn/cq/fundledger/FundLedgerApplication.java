@@ -21,6 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class FundLedgerApplication {
 
     public static void main(String[] args) throws Exception {
+        // a public ledger does not report usage to a framework vendor (and its networks usually cannot reach one);
+        // -Daxoniq.update-checker.disabled=false turns Axon's update checker back on
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(ExportVerifier.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }

@@ -104,7 +104,7 @@ public class CreditProgram {
     /** The event that recorded each reversible fact ("REPAYMENT:R1"), and the reason of each reversal. */
     private final Map<String, String> factEvents = new HashMap<>();
     private final Map<String, LoanRepaid> repaymentFacts = new HashMap<>();
-    private final Map<String, String> reversals = new HashMap<>();
+    private final Map<String, FactReversed> reversals = new HashMap<>();
     private final Map<String, RecoveryRecorded> recoveryFacts = new HashMap<>();
     /** Reversed facts whose key may be recorded again: re-sending the very same fact is answered as a duplicate. */
     private final Map<String, EnterpriseEvaluated> reversedEvaluations = new HashMap<>();
@@ -476,11 +476,17 @@ public class CreditProgram {
         String factId = Require.text(command.factId(), "factId");
         String reason = Require.text(command.reason(), "reason").strip();
         String key = kind + ":" + factId;
-        if (reversals.containsKey(key)) {
-            return Recorded.duplicateOrConflict(reversals.get(key).equals(reason), key, "factId",
-                    kind.name().toLowerCase() + " " + factId + " is already reversed (" + reversals.get(key) + ")");
-        }
         String replacedBy = replacementId(kind, factId, command.replacement());
+        FactReversed done = reversals.get(key);
+        if (done != null) {
+            if (done.reason().equals(reason) && Objects.equals(done.replacedBy(), replacedBy)) {
+                return Recorded.duplicateOf(key); // the same correction, re-sent
+            }
+            if (!recordedAgain(kind, factId)) {
+                throw RuleViolation.conflict("factId", "id-conflict", kind.name().toLowerCase() + " " + factId
+                        + " is already reversed (" + done.reason() + ")");
+            }
+        }
         String eventId = factEvents.get(key);
         apply(switch (kind) {
             case REPAYMENT -> repaymentReversal(factId, eventId, reason, replacedBy);
@@ -501,6 +507,19 @@ public class CreditProgram {
             recordReplacement(command.replacement(), settings);
         }
         return Recorded.applied(key);
+    }
+
+    /** Whether a reversed default or evaluation, whose key can be used again, has been recorded anew since. */
+    private boolean recordedAgain(ReverseFact.FactKind kind, String factId) {
+        if (kind == ReverseFact.FactKind.DEFAULT) {
+            return loans.get(factId).defaulted != null;
+        }
+        if (kind == ReverseFact.FactKind.EVALUATION) {
+            int at = factId.lastIndexOf('@');
+            Enterprise enterprise = enterprises.get(factId.substring(0, at));
+            return enterprise.evaluations.containsKey(LocalDate.parse(factId.substring(at + 1)));
+        }
+        return false;
     }
 
     /** The id of the corrected fact a correction records, checked to be of the reversed fact's kind. */
@@ -837,7 +856,7 @@ public class CreditProgram {
 
     @EventSourcingHandler
     void on(FactReversed event) {
-        reversals.put(event.kind() + ":" + event.factId(), event.reason());
+        reversals.put(event.kind() + ":" + event.factId(), event);
         switch (event.kind()) {
             case REPAYMENT -> {
                 Loan loan = loans.get(event.loanId());
@@ -898,7 +917,6 @@ public class CreditProgram {
     void on(EnterpriseEvaluated event, EventMessage<?> message) {
         String key = event.enterpriseId() + "@" + event.evaluatedOn();
         factEvents.put(ReverseFact.FactKind.EVALUATION + ":" + key, message.getIdentifier());
-        reversals.remove(ReverseFact.FactKind.EVALUATION + ":" + key);
         reversedEvaluations.remove(key);
         enterprises.computeIfAbsent(event.enterpriseId(), id -> new Enterprise())
                 .evaluations.put(event.evaluatedOn(), event);
@@ -948,7 +966,6 @@ public class CreditProgram {
     @EventSourcingHandler
     void on(LoanDefaulted event, EventMessage<?> message) {
         factEvents.put(ReverseFact.FactKind.DEFAULT + ":" + event.loanId(), message.getIdentifier());
-        reversals.remove(ReverseFact.FactKind.DEFAULT + ":" + event.loanId());
         Loan loan = loans.get(event.loanId());
         loan.reversedDefault = null;
         loan.status = LoanStatus.DEFAULTED;

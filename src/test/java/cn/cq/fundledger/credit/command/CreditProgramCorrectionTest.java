@@ -3,7 +3,9 @@ package cn.cq.fundledger.credit.command;
 import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.credit.api.FactReversed;
 import cn.cq.fundledger.credit.api.Grade;
+import cn.cq.fundledger.credit.api.DeclareDefault;
 import cn.cq.fundledger.credit.api.GuidedLoanRecorded;
+import cn.cq.fundledger.credit.api.LoanDefaulted;
 import cn.cq.fundledger.credit.api.LoanIssued;
 import cn.cq.fundledger.credit.api.LoanRepaid;
 import cn.cq.fundledger.credit.api.PoolContributionReceived;
@@ -262,7 +264,7 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
                         closed("L2", "2023-08-01"));
         // the same default re-sent stays reversed
         fixture.given(stored(history(inDefault, expected)))
-                .when(new cn.cq.fundledger.credit.api.DeclareDefault("L2", day("2023-06-01"), day("2023-07-01")))
+                .when(new DeclareDefault("L2", day("2023-06-01"), day("2023-07-01")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         var claim = claimed("K2", bad, "2023-07-10");
@@ -318,6 +320,30 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
         fixture.given(stored(evaluatedOnly))
                 .when(new ReverseFact(FactKind.EVALUATION, ENT_2 + "@2023-01-11", "评价有误"))
                 .expectException(notFound("factId", "unknown-fact"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReSentCorrectionIsADuplicateEvenAfterItsCorrectedFactTookTheSameKey() {
+        LoanDefaulted wrong = defaulted(bad, "2023-06-01", "2023-07-01", wan(80));
+        LoanDefaulted right = defaulted(bad, "2023-06-01", "2023-07-15", wan(80));
+        FactReversed reversal = reversed(FactKind.DEFAULT, "L2", "宣告日期错误", "L2", ENT_2, "2023-07-01", wan(80),
+                Money.ZERO, Money.ZERO, "L2");
+        List<Object> corrected = history(withSecondLoan(), wrong, reversal, right);
+        DeclareDefault correctDates = new DeclareDefault("L2", day("2023-06-01"), day("2023-07-15"));
+        fixture.given(stored(corrected))
+                .when(new ReverseFact(FactKind.DEFAULT, "L2", "宣告日期错误", correctDates))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // the re-recorded default is a fact of its own: another correction may reverse it
+        fixture.given(stored(corrected))
+                .when(new ReverseFact(FactKind.DEFAULT, "L2", "并未违约"))
+                .expectEventsMatching(reversal(reversed(FactKind.DEFAULT, "L2", "并未违约", "L2", ENT_2, "2023-07-15",
+                        wan(80), Money.ZERO, Money.ZERO, null)));
+        // while a reversed default not recorded again cannot be reversed for another reason
+        fixture.given(stored(history(withSecondLoan(), wrong, reversal)))
+                .when(new ReverseFact(FactKind.DEFAULT, "L2", "另一个理由"))
+                .expectException(conflict("factId", "id-conflict"))
                 .expectNoEvents();
     }
 }
