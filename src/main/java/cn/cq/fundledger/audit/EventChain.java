@@ -7,11 +7,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,6 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Links are added by {@link #seal()}: every few seconds, and before every verification. Several nodes can
  * seal: a row lock serialises them. An event is covered once sealed; the chain's head hash can be published
  * to anchor the whole history.
+ *
+ * <p>Positions are handed out when an event is inserted, but transactions commit in their own order: a later
+ * position can be visible while an earlier one is still being committed (two programs' commands at once, or
+ * several nodes). The sealer therefore stops at a gap and seals across it only once it has stayed empty for
+ * {@code fundledger.audit.gap-timeout} (a transaction that rolled back leaves such a gap for ever). An event
+ * that appears in a gap after that is reported as slipped into the sealed history.
  */
 @Component
 public class EventChain {
@@ -40,10 +53,22 @@ public class EventChain {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Duration gapTimeout;
+    private final Clock clock;
+    /** Gaps in the positions (first missing position) and when this node first saw each. */
+    private final Map<Long, Instant> gapsSeen = new HashMap<>();
 
-    public EventChain(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    @Autowired
+    public EventChain(JdbcTemplate jdbc, TransactionTemplate transactions,
+                      @Value("${fundledger.audit.gap-timeout:60s}") Duration gapTimeout) {
+        this(jdbc, transactions, gapTimeout, Clock.systemUTC());
+    }
+
+    EventChain(JdbcTemplate jdbc, TransactionTemplate transactions, Duration gapTimeout, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.gapTimeout = gapTimeout;
+        this.clock = clock;
     }
 
     /** One stored event, as the chain reads it. */
@@ -91,7 +116,13 @@ public class EventChain {
                 + "ORDER BY globalIndex LIMIT " + BATCH, (rs, i) -> read(rs), lastIndex);
         String previous = last.isEmpty() ? GENESIS : last.get(0);
         List<Object[]> links = new ArrayList<>(events.size());
+        gapsSeen.keySet().removeIf(first -> first <= lastIndex);
+        long expected = last.isEmpty() && !events.isEmpty() ? events.get(0).globalIndex() : lastIndex + 1;
         for (StoredEvent event : events) {
+            if (event.globalIndex() != expected && !gapSettled(expected, event.globalIndex() - 1)) {
+                break; // an earlier position may still be committing: seal up to here for now
+            }
+            expected = event.globalIndex() + 1;
             String hash = link(previous, event);
             links.add(new Object[]{event.globalIndex(), event.eventIdentifier(), previous, hash});
             previous = hash;
@@ -99,6 +130,19 @@ public class EventChain {
         jdbc.batchUpdate("INSERT INTO event_chain (global_index, event_identifier, previous_hash, hash) "
                 + "VALUES (?, ?, ?, ?)", links);
         return links.size();
+    }
+
+    /** Whether positions first..last have stayed empty for the gap timeout (seen by this node). */
+    private boolean gapSettled(long first, long last) {
+        Instant now = clock.instant();
+        Instant seen = gapsSeen.computeIfAbsent(first, f -> now);
+        if (Duration.between(seen, now).compareTo(gapTimeout) < 0) {
+            return false;
+        }
+        gapsSeen.remove(first);
+        log.warn("Sealing the event chain across positions {}..{}: nothing was committed there within {}", first, last,
+                gapTimeout);
+        return true;
     }
 
     /**
