@@ -476,7 +476,8 @@ public class CreditProgram {
         String factId = Require.text(command.factId(), "factId");
         String reason = Require.text(command.reason(), "reason").strip();
         String key = kind + ":" + factId;
-        String replacedBy = replacementId(kind, factId, command.replacement());
+        Replacement replacement = replacement(kind, factId, command.replacement(), settings);
+        String replacedBy = replacement == null ? null : replacement.id();
         FactReversed done = reversals.get(key);
         if (done != null) {
             if (done.reason().equals(reason) && Objects.equals(done.replacedBy(), replacedBy)) {
@@ -503,8 +504,8 @@ public class CreditProgram {
             Claim reversed = reversedClaims.get(factId);
             payWaitingClaims(pool(reversed.claimed.district()), reversed.claimed.claimedOn(), factId);
         }
-        if (command.replacement() != null) {
-            recordReplacement(command.replacement(), settings);
+        if (replacement != null) {
+            record(replacement);
         }
         return Recorded.applied(key);
     }
@@ -522,61 +523,53 @@ public class CreditProgram {
         return false;
     }
 
-    /** The id of the corrected fact a correction records, checked to be of the reversed fact's kind. */
-    private static String replacementId(ReverseFact.FactKind kind, String factId, Object replacement) {
-        if (replacement == null) {
+    /** The corrected fact a correction records: its id, and how to record it through its own handler. */
+    private record Replacement(String id, boolean sameKeyAllowed, java.util.function.Supplier<Recorded> record) {
+    }
+
+    private Replacement replacement(Object command, CreditProgramSettings settings) {
+        if (command instanceof RecordRepayment c) {
+            return new Replacement(c.repaymentId(), false, () -> handle(c, settings));
+        } else if (command instanceof ContributeToPool c) {
+            return new Replacement(c.contributionId(), false, () -> handle(c, settings));
+        } else if (command instanceof RecordGuidedLoan c) {
+            return new Replacement(c.loanId(), false, () -> handle(c, settings));
+        } else if (command instanceof IssueLoan c) {
+            return new Replacement(c.loanId(), false, () -> handle(c, settings));
+        } else if (command instanceof RecordEvaluation c) {
+            return new Replacement(c.enterpriseId() + "@" + c.evaluatedOn(), true, () -> handle(c, settings));
+        } else if (command instanceof DeclareDefault c) {
+            return new Replacement(c.loanId(), true, () -> handle(c, settings));
+        } else if (command instanceof ClaimCompensation c) {
+            return new Replacement(c.claimId(), false, () -> handle(c, settings));
+        }
+        RecordRecovery c = (RecordRecovery) command;
+        return new Replacement(c.recoveryId(), false, () -> handle(c, settings));
+    }
+
+    /** The corrected fact of a correction, checked to be of the reversed fact's kind and to have an id of its own. */
+    private Replacement replacement(ReverseFact.FactKind kind, String factId, Object command,
+                                    CreditProgramSettings settings) {
+        if (command == null) {
             return null;
         }
-        if (!kind.command().isInstance(replacement)) {
+        if (!kind.command().isInstance(command)) {
             throw RuleViolation.invalid("replacement", "replacement-kind", "the replacement of a "
                     + kind.name().toLowerCase() + " must be a " + kind.name().toLowerCase());
         }
-        String id;
-        if (replacement instanceof RecordRepayment c) {
-            id = c.repaymentId();
-        } else if (replacement instanceof ContributeToPool c) {
-            id = c.contributionId();
-        } else if (replacement instanceof RecordGuidedLoan c) {
-            id = c.loanId();
-        } else if (replacement instanceof IssueLoan c) {
-            id = c.loanId();
-        } else if (replacement instanceof RecordEvaluation c) {
-            return c.enterpriseId() + "@" + c.evaluatedOn();
-        } else if (replacement instanceof DeclareDefault c) {
-            return c.loanId();
-        } else if (replacement instanceof ClaimCompensation c) {
-            id = c.claimId();
-        } else {
-            id = ((RecordRecovery) replacement).recoveryId();
-        }
-        if (factId.equals(id)) {
+        Replacement replacement = replacement(command, settings);
+        if (!replacement.sameKeyAllowed() && factId.equals(replacement.id())) {
             throw RuleViolation.invalid("replacement", "replacement-new-id", "the corrected fact needs an id of its "
                     + "own: " + factId + " stays the id of the reversed fact");
         }
-        return id;
+        return replacement;
     }
 
     /** Records the corrected fact through the same rules as its own command; a refusal names replacement.field. */
-    private void recordReplacement(Object replacement, CreditProgramSettings settings) {
+    private void record(Replacement replacement) {
         Recorded recorded;
         try {
-            if (replacement instanceof RecordRepayment c) {
-                recorded = handle(c, settings);
-            } else if (replacement instanceof ContributeToPool c) {
-                recorded = handle(c, settings);
-            } else if (replacement instanceof RecordGuidedLoan c) {
-                recorded = handle(c, settings);
-            } else if (replacement instanceof IssueLoan c) {
-                recorded = handle(c, settings);
-            } else if (replacement instanceof RecordEvaluation c) {
-                recorded = handle(c, settings);
-            } else if (replacement instanceof DeclareDefault c) {
-                recorded = handle(c, settings);
-            } else if (replacement instanceof ClaimCompensation c) {
-                recorded = handle(c, settings);
-            } else {
-                recorded = handle((RecordRecovery) replacement, settings);
-            }
+            recorded = replacement.record().get();
         } catch (RuleViolation violation) {
             throw violation.within("replacement");
         }
