@@ -213,6 +213,18 @@ public final class ExportVerifier {
                         creditReversal(p);
                     }
                 }
+                case "SeedFactReversed" -> {
+                    if (on(p, "businessDate") && "INVESTMENT".equals(p.get("kind").asText())) {
+                        seedProjects.merge(p.get("projectId").asText(), -1L, Long::sum);
+                        plus("seedFund.investedFen", -p.get("amount").asLong());
+                    }
+                }
+                case "EquityFactReversed" -> {
+                    if (on(p, "businessDate") && "DEAL".equals(p.get("kind").asText())) {
+                        equityProjects.merge(p.get("projectId").asText(), -1L, Long::sum);
+                        plus("equityFund.investedFen", -p.get("amount").asLong());
+                    }
+                }
                 default -> {
                     // not part of the published totals
                 }
