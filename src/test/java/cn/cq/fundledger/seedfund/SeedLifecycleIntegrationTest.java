@@ -299,8 +299,7 @@ class SeedLifecycleIntegrationTest {
     @Test
     void explainingAnUnknownFigureIsRefused() {
         for (String path : List.of("/api/reports/seed/portfolio/fund/explain?key=GX&figure=nothing",
-                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=projects",
-                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=heldValueFen",
+                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=followOnWithoutSeedFen",
                 "/api/reports/seed/portfolio/year/explain?key=2020&figure=committedFen",
                 "/api/reports/seed/portfolio/fund/explain?key=GX&figure=investedFen&size=0",
                 "/api/reports/seed/portfolio/month/explain?key=GX&figure=investedFen")) {
