@@ -162,6 +162,12 @@ class SeedCorrectionsIntegrationTest {
         assertThat(api.get("finance", "/api/seed/investments/I1-C").status()).isEqualTo(404);
         assertThat(api.get("auditor", "/api/audit/events?type=SeedFactReversed").json().get("total").asLong())
                 .isEqualTo(5);
+        // and the program's rules still count I1 (the refused command's reversal was rolled back with it): P1 holds
+        // 75万, so 130万 more would take it over the 200万 cap, while without I1 it would fit
+        Answer overCapWithI1 = api.post("operator", "/api/seed/investments",
+                loan("I9", "GX", "P1", "130万", "2024-11-01"));
+        assertThat(overCapWithI1.status()).as(overCapWithI1.body()).isEqualTo(422);
+        assertThat(overCapWithI1.json().get("rule").asText()).isEqualTo("project-cap-exceeded");
     }
 
     // ------------------------------------------------------------ reports
@@ -284,6 +290,14 @@ class SeedCorrectionsIntegrationTest {
         JsonNode rounds = get("/api/seed/follow-on-rounds?asOf=" + AS_OF);
         assertThat(rounds.findValuesAsText("roundId")).containsExactly("FR1", "FR3");
         assertThat(rounds.get(1).get("reversal").isNull()).isTrue();
+    }
+
+    @Test
+    void replayingTheHistoryGivesTheSameReadModel() {
+        Answer answer = api.get("auditor", "/api/audit/verify");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("projectionsMatch").asBoolean()).as(answer.body()).isTrue();
+        assertThat(answer.json().get("chainValid").asBoolean()).isTrue();
     }
 
     // ------------------------------------------------------------ explanations
