@@ -254,29 +254,59 @@ class SeedLifecycleIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fund", "year"})
-    void theEventsBehindEveryFigureOfEveryRowAddUpToIt(String by) {
-        long mostEvents = 0;
+    void everyFigureOfEveryRowAndOfTheTotalIsExplained(String by) {
+        SeedExplainChecks checks = new SeedExplainChecks(api);
         for (String asOf : List.of("2018-12-31", "2021-06-01", AS_OF)) {
-            JsonNode report = report("/api/reports/seed/portfolio/" + by + "?asOf=" + asOf);
-            assertThat(report.get("rows")).isNotEmpty();
-            List<String> figures = new java.util.ArrayList<>(List.of("investments", "investedFen",
-                    "activeInvestments", "activeFen", "exitedInvestments", "exitedCostFen", "writtenOffInvestments",
-                    "writtenOffFen", "proceedsFen", "cityProceedsFen", "partnerProceedsFen"));
-            if (by.equals("fund")) {
-                figures.add("committedFen");
-            }
-            for (JsonNode row : report.get("rows")) {
-                for (String figure : figures) {
-                    String path = "/api/reports/seed/portfolio/" + by + "/explain?key=" + row.get("key").asText()
-                            + "&figure=" + figure + "&asOf=" + asOf;
-                    long sum = explainedSum(path);
-                    assertThat(sum).as(by + " " + row.get("key").asText() + " " + figure + " " + asOf)
-                            .isEqualTo(row.get(figure).asLong());
-                    mostEvents = Math.max(mostEvents, report(path + "&size=3").get("events").asLong());
-                }
-            }
+            checks.portfolio(by, asOf);
         }
-        assertThat(mostEvents).as("some figure spans several pages").isGreaterThan(3);
+        assertThat(checks.mostEvents()).as("some figure spans several pages").isGreaterThan(SeedExplainChecks.PAGE);
+    }
+
+    @Test
+    void everyFigureOfTheTargetsIsExplained() {
+        SeedExplainChecks checks = new SeedExplainChecks(api);
+        for (String asOf : List.of("2020-12-31", AS_OF)) {
+            checks.targets(asOf);
+        }
+    }
+
+    @Test
+    void everySumOfTheInvestmentBookIsExplained() {
+        SeedExplainChecks checks = new SeedExplainChecks(api);
+        checks.book(AS_OF, "");
+        checks.book(AS_OF, "&fund=LG&instrument=loan");
+        checks.book("2021-06-01", "&status=active");
+    }
+
+    @Test
+    void theDerivedFiguresByHand() {
+        // GX as of 2024-12-31: proceeds 140万 (I1 100万, I2 40万) over 90万 exited; held I3 200万 + I8 200万
+        JsonNode realised = report("/api/reports/seed/portfolio/fund/explain?key=GX&figure=realisedMultiple&asOf="
+                + AS_OF);
+        assertThat(realised.get("value").asText()).isEqualTo("1.5556");
+        assertThat(realised.get("formula").asText()).startsWith("proceedsFen / (exitedCostFen + writtenOffFen)");
+        assertThat(realised.get("components").findValuesAsText("figure"))
+                .containsExactly("proceedsFen", "exitedCostFen", "writtenOffFen");
+        assertThat(realised.at("/components/0/value").asLong()).isEqualTo(140 * WAN);
+        JsonNode held = report("/api/reports/seed/portfolio/fund/explain?key=GX&figure=heldValueFen&asOf=" + AS_OF);
+        assertThat(held.get("parts").findValuesAsText("kind")).containsExactly("FOLLOW_ON_ROUND", "INVESTMENT");
+        assertThat(held.get("parts").findValuesAsText("factId")).containsExactly("FR3", "I8");
+        // FR4 (3,000,000.01) split between I1 (187,500,001 fen) and I7 (112,500,000 fen)
+        JsonNode followOn = report("/api/reports/seed/portfolio/year/explain?figure=followOnFen&asOf=" + AS_OF);
+        assertThat(followOn.get("parts").findValuesAsText("factId")).containsExactly("FR2", "FR3", "FR4", "FR4");
+        assertThat(followOn.at("/parts/2/amount").asLong()).isEqualTo(187_500_001L);
+        assertThat(followOn.at("/parts/3/investmentId").asText()).isEqualTo("I7");
+        JsonNode unlinked = report("/api/reports/seed/portfolio/fund/explain?figure=followOnWithoutSeedFen&asOf="
+                + AS_OF);
+        assertThat(unlinked.get("parts").findValuesAsText("factId")).containsExactly("FR1");
+        JsonNode projects = report("/api/reports/seed/portfolio/fund/explain?key=LG&figure=projects&asOf=" + AS_OF);
+        assertThat(projects.get("parts").findValuesAsText("projectId")).containsExactly("P4", "P5", "P6", "P1");
+        JsonNode progress = report("/api/reports/seed/target/explain?targetDate=2024-12-31&figure=progress&asOf="
+                + AS_OF);
+        assertThat(progress.get("value").asText()).isEqualTo("4.17%");
+        assertThat(progress.at("/components/1/parts/0/kind").asText()).isEqualTo("SCALE_TARGET");
+        assertThat(api.get("finance", "/api/reports/seed/target/explain?targetDate=2025-01-01&figure=progress")
+                .status()).isEqualTo(404);
     }
 
     @Test
@@ -299,9 +329,11 @@ class SeedLifecycleIntegrationTest {
     @Test
     void explainingAnUnknownFigureIsRefused() {
         for (String path : List.of("/api/reports/seed/portfolio/fund/explain?key=GX&figure=nothing",
-                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=projects",
-                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=heldValueFen",
+                "/api/reports/seed/portfolio/fund/explain?key=GX&figure=followOnWithoutSeedFen",
                 "/api/reports/seed/portfolio/year/explain?key=2020&figure=committedFen",
+                "/api/reports/seed/target/explain?targetDate=2024-12-31&figure=projects",
+                "/api/reports/seed/investment-book/explain?figure=committedFen",
+                "/api/reports/seed/investment-book/explain?figure=amountFen&status=lost",
                 "/api/reports/seed/portfolio/fund/explain?key=GX&figure=investedFen&size=0",
                 "/api/reports/seed/portfolio/month/explain?key=GX&figure=investedFen")) {
             Answer answer = api.get("finance", path);
@@ -309,24 +341,6 @@ class SeedLifecycleIntegrationTest {
         }
         assertThat(api.get("operator", "/api/reports/seed/portfolio/fund/explain?key=GX&figure=investedFen")
                 .status()).isEqualTo(403);
-    }
-
-    /** Pages through an explanation (three events a page) and adds up the events' parts. */
-    private long explainedSum(String path) {
-        long sum = 0;
-        long events = 0;
-        for (int page = 0; ; page++) {
-            JsonNode explanation = report(path + "&size=3&page=" + page);
-            for (JsonNode part : explanation.get("parts")) {
-                sum += part.get("amount").asLong();
-                events++;
-            }
-            if (explanation.get("parts").size() < 3) {
-                assertThat(sum).isEqualTo(explanation.get("value").asLong());
-                assertThat(events).isEqualTo(explanation.get("events").asLong());
-                return sum;
-            }
-        }
     }
 
     // ------------------------------------------------------------------ target

@@ -9,5 +9,15 @@ import java.time.LocalDate;
  * 100%) or an interest-free loan ({@code equityStake} null).
  */
 public record MakeSeedInvestment(String investmentId, String fundId, String projectId, String enterpriseName,
-                                 Instrument instrument, Money amount, Ratio equityStake, LocalDate investedOn) {
+                                 Instrument instrument, Money amount, Ratio equityStake, LocalDate investedOn) implements SeedFactCommand {
+
+    @Override
+    public SeedFactKind kind() {
+        return SeedFactKind.INVESTMENT;
+    }
+
+    @Override
+    public String newFactId() {
+        return investmentId;
+    }
 }

@@ -8,5 +8,15 @@ import java.time.LocalDate;
  * the post-money valuation, which marks the seed fund's equity stakes in the project.
  */
 public record RecordFollowOnRound(String roundId, String projectId, String investor, Money amount, Money postMoney,
-                                  LocalDate closedOn) {
+                                  LocalDate closedOn) implements SeedFactCommand {
+
+    @Override
+    public SeedFactKind kind() {
+        return SeedFactKind.FOLLOW_ON_ROUND;
+    }
+
+    @Override
+    public String newFactId() {
+        return roundId;
+    }
 }

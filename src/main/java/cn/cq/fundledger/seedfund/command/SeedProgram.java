@@ -16,8 +16,12 @@ import cn.cq.fundledger.seedfund.api.MakeSeedInvestment;
 import cn.cq.fundledger.seedfund.api.ProjectCapSet;
 import cn.cq.fundledger.seedfund.api.RaiseSeedCommitment;
 import cn.cq.fundledger.seedfund.api.RecordFollowOnRound;
+import cn.cq.fundledger.seedfund.api.ReverseSeedFact;
 import cn.cq.fundledger.seedfund.api.ScaleTargetSet;
 import cn.cq.fundledger.seedfund.api.SeedCommitmentRaised;
+import cn.cq.fundledger.seedfund.api.SeedFactCommand;
+import cn.cq.fundledger.seedfund.api.SeedFactKind;
+import cn.cq.fundledger.seedfund.api.SeedFactReversed;
 import cn.cq.fundledger.seedfund.api.SeedFundEstablished;
 import cn.cq.fundledger.seedfund.api.SeedInvestmentExited;
 import cn.cq.fundledger.seedfund.api.SeedInvestmentMade;
@@ -35,6 +39,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -56,6 +61,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * as of that date. An investment is refused if it would break either at its own date or at the date of any
  * later investment of the same project or fund.
  *
+ * <p>A wrongly recorded investment, exit, commitment raise or follow-on round is never edited: a correction
+ * ({@link ReverseSeedFact}) records its reversal and, optionally, the corrected fact right after it.
+ *
  * <p>Command handlers validate, then {@code apply()}; event sourcing handlers only set state. A command whose
  * id is already recorded with the same content is answered as a duplicate and records nothing; with other
  * content it is refused as a conflict.
@@ -65,6 +73,9 @@ public class SeedProgram {
 
     /** The aggregate identifier of the program's ledger. */
     public static final String ID = "seed-fund";
+
+    /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
+    static final int MAX_REASON = 500;
 
     @AggregateIdentifier
     private String programId;
@@ -79,6 +90,10 @@ public class SeedProgram {
     private final Map<String, List<SeedInvestmentMade>> projects = new HashMap<>();
     private final Map<String, FollowOnRoundRecorded> rounds = new HashMap<>();
     private final Map<String, SeedInvestmentExited> exits = new HashMap<>();
+    /** kind:factId → the identifier of the event that recorded the fact (a reversal links to it). */
+    private final Map<String, String> factEvents = new HashMap<>();
+    /** kind:factId → the reversal of the fact. */
+    private final Map<String, SeedFactReversed> reversals = new HashMap<>();
 
     protected SeedProgram() {
         // for Axon
@@ -207,6 +222,11 @@ public class SeedProgram {
                     + "investment " + known.investmentId() + " (" + known.route() + " on " + known.exitedOn() + ")");
         }
         Investment investment = investment(command.investmentId());
+        if (investment.reversed) {
+            throw RuleViolation.refused("investmentId", "investment-reversed", "investment "
+                    + investment.made.investmentId() + " was reversed (" + reversals.get(key(SeedFactKind.INVESTMENT,
+                    investment.made.investmentId())).reason() + "); an investment that was never made cannot exit");
+        }
         ExitRoute route = Require.present(command.route(), "route");
         Money proceeds = Require.notNegative(command.proceeds(), "proceeds");
         Require.present(command.exitedOn(), "exitedOn");
@@ -236,6 +256,153 @@ public class SeedProgram {
                 made.instrument(), made.investedOn(), route, made.amount(), proceeds, cityShare, split.first(),
                 split.second(), proceeds.minus(made.amount()), exitedOn));
         return Recorded.applied(exitId);
+    }
+
+    /**
+     * Corrects a wrongly recorded fact: applies its reversal (linked to the event that recorded it, dated with the
+     * fact's own business date), then records the corrected fact, if the correction carries one, through the very
+     * handler that records such a fact on its own. The rules a reversal could break are checked on the state after
+     * both; any refusal rolls back the whole unit of work (nothing is stored, and the cached aggregate is evicted and
+     * sourced again), so the reversal and the corrected fact are recorded together or not at all. A refusal of the
+     * corrected fact names its field as {@code replacement.<field>}.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(ReverseSeedFact command, SeedProgramSettings settings) {
+        openIfNew(settings);
+        SeedFactKind kind = Require.present(command.kind(), "kind");
+        String factId = Require.text(command.factId(), "factId").strip();
+        String reason = Require.text(command.reason(), "reason").strip();
+        if (reason.length() > MAX_REASON) {
+            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON
+                    + " characters, was " + reason.length());
+        }
+        SeedFactCommand replacement = command.replacement();
+        if (replacement != null && replacement.kind() != kind) {
+            throw RuleViolation.invalid("replacement", "replacement-kind", "the corrected fact of a "
+                    + name(kind) + " must be a " + name(kind) + ", was a " + name(replacement.kind()));
+        }
+        String replacedBy = replacement == null || replacement.newFactId() == null ? null
+                : replacement.newFactId().strip();
+        String key = key(kind, factId);
+        SeedFactReversed known = reversals.get(key);
+        if (known != null) {
+            boolean same = known.reason().equals(reason) && Objects.equals(known.replacedBy(), replacedBy);
+            Recorded answer = Recorded.duplicateOrConflict(same, key, "factId", name(kind) + " " + factId
+                    + " is already reversed (" + known.reason() + (known.replacedBy() == null ? ""
+                    : ", replaced by " + known.replacedBy()) + ")");
+            if (replacement != null) {
+                recordReplacement(replacement, settings); // the same corrected fact again: a duplicate, else 409
+            }
+            return answer;
+        }
+        apply(reversal(kind, factId, reason, replacedBy));
+        if (replacement != null && recordReplacement(replacement, settings).duplicate()) {
+            throw RuleViolation.conflict("replacement." + idField(kind), "replacement-not-new", "the corrected "
+                    + name(kind) + " needs a new id: " + replacedBy + " is already recorded");
+        }
+        if (kind == SeedFactKind.COMMITMENT_RAISE) {
+            checkCommitmentStillCovers(funds.get(raises.get(factId).fundId()), factId);
+        }
+        return Recorded.applied(key);
+    }
+
+    /** The reversal of a recorded fact, after the rules that refuse it; nothing is applied here. */
+    private SeedFactReversed reversal(SeedFactKind kind, String factId, String reason, String replacedBy) {
+        String eventId = factEvents.get(key(kind, factId));
+        switch (kind) {
+            case INVESTMENT -> {
+                Investment investment = investments.get(factId);
+                if (investment == null) {
+                    throw unknownFact(kind, factId);
+                }
+                SeedInvestmentExited exit = investment.exit;
+                if (exit != null) {
+                    throw RuleViolation.refused("factId", "reverse-exit-first", "investment " + factId + " exited ("
+                            + exit.exitId() + ", " + exit.route().name().toLowerCase() + " on " + exit.exitedOn()
+                            + "): reverse the exit " + exit.exitId() + " first, then the investment");
+                }
+                SeedInvestmentMade made = investment.made;
+                return new SeedFactReversed(kind, factId, eventId, reason, replacedBy, made.investedOn(),
+                        made.fundId(), factId, made.projectId(), made.instrument(), made.investedOn().getYear(), null,
+                        made.amount(), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
+            }
+            case EXIT -> {
+                SeedInvestmentExited exit = exits.get(factId);
+                if (exit == null) {
+                    throw unknownFact(kind, factId);
+                }
+                return new SeedFactReversed(kind, factId, eventId, reason, replacedBy, exit.exitedOn(), exit.fundId(),
+                        exit.investmentId(), exit.projectId(), exit.instrument(), exit.investedOn().getYear(),
+                        exit.route(), exit.cost(), exit.proceeds(), exit.cityProceeds(), exit.partnerProceeds(),
+                        Money.ZERO);
+            }
+            case COMMITMENT_RAISE -> {
+                SeedCommitmentRaised raise = raises.get(factId);
+                if (raise == null) {
+                    throw unknownFact(kind, factId);
+                }
+                return new SeedFactReversed(kind, factId, eventId, reason, replacedBy, raise.raisedOn(),
+                        raise.fundId(), null, null, null, null, null, raise.increase(), Money.ZERO, Money.ZERO,
+                        Money.ZERO, Money.ZERO);
+            }
+            case FOLLOW_ON_ROUND -> {
+                // No recorded fact depends on a round (marks and follow-on capital are computed when read): a
+                // round can always be reversed.
+                FollowOnRoundRecorded round = rounds.get(factId);
+                if (round == null) {
+                    throw unknownFact(kind, factId);
+                }
+                return new SeedFactReversed(kind, factId, eventId, reason, replacedBy, round.closedOn(), null, null,
+                        round.projectId(), null, null, null, round.amount(), Money.ZERO, Money.ZERO, Money.ZERO,
+                        round.postMoney());
+            }
+            default -> throw new IllegalStateException("unknown kind " + kind);
+        }
+    }
+
+    /**
+     * Records the corrected fact by the handler that records such a fact on its own; a refusal names its field as
+     * {@code replacement.<field>}.
+     */
+    private Recorded recordReplacement(SeedFactCommand replacement, SeedProgramSettings settings) {
+        try {
+            if (replacement instanceof MakeSeedInvestment investment) {
+                return handle(investment, settings);
+            }
+            if (replacement instanceof ExitSeedInvestment exit) {
+                return handle(exit, settings);
+            }
+            if (replacement instanceof RaiseSeedCommitment raise) {
+                return handle(raise, settings);
+            }
+            return handle((RecordFollowOnRound) replacement, settings);
+        } catch (RuleViolation violation) {
+            throw new RuleViolation(violation.kind(), "replacement." + violation.field(), violation.rule(),
+                    "replacement: " + violation.getMessage());
+        }
+    }
+
+    private static RuleViolation unknownFact(SeedFactKind kind, String factId) {
+        return RuleViolation.notFound("factId", "unknown-fact", name(kind) + " " + factId + " is not recorded");
+    }
+
+    private static String key(SeedFactKind kind, String factId) {
+        return kind + ":" + factId;
+    }
+
+    private static String name(SeedFactKind kind) {
+        return kind.name().toLowerCase().replace('_', ' ');
+    }
+
+    /** The field that names a new fact of a kind, in its command. */
+    private static String idField(SeedFactKind kind) {
+        return switch (kind) {
+            case INVESTMENT -> "investmentId";
+            case EXIT -> "exitId";
+            case COMMITMENT_RAISE -> "raiseId";
+            case FOLLOW_ON_ROUND -> "roundId";
+        };
     }
 
     @CommandHandler
@@ -319,6 +486,25 @@ public class SeedProgram {
         }
     }
 
+    /**
+     * After a raise is reversed (and its corrected raise, if any, recorded): the fund's money invested on or before
+     * each of its investments' dates must still be within its committed capital as of that date.
+     */
+    private void checkCommitmentStillCovers(Fund fund, String raiseId) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        fund.investments.forEach(m -> dates.add(m.investedOn()));
+        for (LocalDate date : dates) {
+            Money invested = investedOnOrBefore(fund.investments, date);
+            Money committed = fund.committedOn(date);
+            if (invested.isGreaterThan(committed)) {
+                throw RuleViolation.refused("factId", "commitment-used", "without the raise " + raiseId
+                        + ", seed fund " + fund.id() + " would have invested " + invested.toDisplayString() + " by "
+                        + date + ", above its committed capital of " + committed.toDisplayString()
+                        + " on that date; reverse or correct those investments first, or give the corrected raise");
+            }
+        }
+    }
+
     private static Money investedOnOrBefore(List<SeedInvestmentMade> made, LocalDate date) {
         Money sum = Money.ZERO;
         for (SeedInvestmentMade m : made) {
@@ -388,27 +574,55 @@ public class SeedProgram {
     }
 
     @EventSourcingHandler
-    void on(SeedCommitmentRaised event) {
+    void on(SeedCommitmentRaised event, EventMessage<?> message) {
+        factEvents.put(key(SeedFactKind.COMMITMENT_RAISE, event.raiseId()), message.getIdentifier());
         raises.put(event.raiseId(), event);
         funds.get(event.fundId()).raises.add(event);
     }
 
     @EventSourcingHandler
-    void on(SeedInvestmentMade event) {
+    void on(SeedInvestmentMade event, EventMessage<?> message) {
+        factEvents.put(key(SeedFactKind.INVESTMENT, event.investmentId()), message.getIdentifier());
         investments.put(event.investmentId(), new Investment(event));
         projects.computeIfAbsent(event.projectId(), id -> new ArrayList<>()).add(event);
         funds.get(event.fundId()).investments.add(event);
     }
 
     @EventSourcingHandler
-    void on(FollowOnRoundRecorded event) {
+    void on(FollowOnRoundRecorded event, EventMessage<?> message) {
+        factEvents.put(key(SeedFactKind.FOLLOW_ON_ROUND, event.roundId()), message.getIdentifier());
         rounds.put(event.roundId(), event);
     }
 
     @EventSourcingHandler
-    void on(SeedInvestmentExited event) {
+    void on(SeedInvestmentExited event, EventMessage<?> message) {
+        factEvents.put(key(SeedFactKind.EXIT, event.exitId()), message.getIdentifier());
         exits.put(event.exitId(), event);
         investments.get(event.investmentId()).exit = event;
+    }
+
+    /**
+     * A reversed fact counts no more in the rules; its id stays taken. A reversed investment leaves its project's
+     * cap and its fund's commitment; a reversed exit makes its investment active again; a reversed raise leaves the
+     * fund's commitment.
+     */
+    @EventSourcingHandler
+    void on(SeedFactReversed event) {
+        reversals.put(key(event.kind(), event.factId()), event);
+        switch (event.kind()) {
+            case INVESTMENT -> {
+                Investment investment = investments.get(event.factId());
+                investment.reversed = true;
+                projects.get(investment.made.projectId()).remove(investment.made);
+                funds.get(investment.made.fundId()).investments.remove(investment.made);
+            }
+            case EXIT -> investments.get(event.investmentId()).exit = null;
+            case COMMITMENT_RAISE -> funds.get(event.fundId()).raises.remove(raises.get(event.factId()));
+            case FOLLOW_ON_ROUND -> {
+                // nothing in the rules depends on a round
+            }
+            default -> throw new IllegalStateException("unknown kind " + event.kind());
+        }
     }
 
     /** A local seed fund: how it was set up, its commitment raises and its investments. */
@@ -443,6 +657,7 @@ public class SeedProgram {
     static final class Investment {
         final SeedInvestmentMade made;
         SeedInvestmentExited exit;
+        boolean reversed;
 
         Investment(SeedInvestmentMade made) {
             this.made = made;

@@ -8,6 +8,7 @@ import cn.cq.fundledger.seedfund.api.FollowOnRoundRecorded;
 import cn.cq.fundledger.seedfund.api.ProjectCapSet;
 import cn.cq.fundledger.seedfund.api.ScaleTargetSet;
 import cn.cq.fundledger.seedfund.api.SeedCommitmentRaised;
+import cn.cq.fundledger.seedfund.api.SeedFactReversed;
 import cn.cq.fundledger.seedfund.api.SeedFundEstablished;
 import cn.cq.fundledger.seedfund.api.SeedInvestmentExited;
 import cn.cq.fundledger.seedfund.api.SeedInvestmentMade;
@@ -31,6 +32,11 @@ import org.springframework.stereotype.Component;
  * each figure; a figure as of a date is the sum of its column over the rows dated on or before it. Rows carry
  * the event id, so any figure can be traced to its events. Follow-on rounds are the enterprises' money, not the
  * funds': they are kept in {@code seed_round} and read by date.
+ *
+ * <p>A reversed fact keeps its rows. Its reversal adds a row to {@code seed_reversal} and, for a fund's money
+ * (investment, exit, raise), a movement of kind {@code REVERSAL} dated with the fact's own business date with every
+ * column of the fact's movement negated, so every sum as of any date from then on nets the fact out, while a read
+ * as recorded before the reversal still sees it.
  *
  * <p>Time comes from the events (business date, recorded timestamp), never from the clock: a replay rebuilds
  * the same rows.
@@ -100,7 +106,7 @@ public class SeedLedgerProjection {
                 event.equityStake() == null ? null : event.equityStake().basisPoints(), date(event.investedOn()),
                 event.projectCap().fen(), recordedAt(message));
         Movement m = new Movement(message, event.investedOn(), "INVESTMENT", event.investmentId(), event.fundId());
-        m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.investedOn());
+        m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.investedOn().getYear());
         m.investments = 1;
         m.invested = event.amount().fen();
         m.active = event.amount().fen();
@@ -110,20 +116,21 @@ public class SeedLedgerProjection {
     @EventHandler
     void on(FollowOnRoundRecorded event, EventMessage<?> message) {
         writer.insert("INSERT INTO seed_round (round_id, project_id, investor, amount_fen, post_money_fen, closed_on, "
-                        + "recorded_at) VALUES (?,?,?,?,?,?,?)", event.roundId(), event.projectId(), event.investor(),
-                event.amount().fen(), event.postMoney().fen(), date(event.closedOn()), recordedAt(message));
+                        + "recorded_at, event_id, global_index) VALUES (?,?,?,?,?,?,?,?,?)", event.roundId(),
+                event.projectId(), event.investor(), event.amount().fen(), event.postMoney().fen(),
+                date(event.closedOn()), recordedAt(message), message.getIdentifier(), position(message));
     }
 
     @EventHandler
     void on(SeedInvestmentExited event, EventMessage<?> message) {
         writer.insert("INSERT INTO seed_exit (exit_id, investment_id, route, cost_fen, proceeds_fen, city_share_bp, "
-                        + "city_proceeds_fen, partner_proceeds_fen, realised_gain_fen, exited_on, recorded_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", event.exitId(), event.investmentId(), event.route().name(),
-                event.cost().fen(), event.proceeds().fen(), event.cityShare().basisPoints(),
+                        + "city_proceeds_fen, partner_proceeds_fen, realised_gain_fen, exited_on, recorded_at, event_id, "
+                        + "global_index) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", event.exitId(), event.investmentId(),
+                event.route().name(), event.cost().fen(), event.proceeds().fen(), event.cityShare().basisPoints(),
                 event.cityProceeds().fen(), event.partnerProceeds().fen(), event.realisedGain().fen(),
-                date(event.exitedOn()), recordedAt(message));
+                date(event.exitedOn()), recordedAt(message), message.getIdentifier(), position(message));
         Movement m = new Movement(message, event.exitedOn(), "EXIT", event.exitId(), event.fundId());
-        m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.investedOn());
+        m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.investedOn().getYear());
         m.route = event.route().name();
         m.active = -event.cost().fen();
         if (event.route() == ExitRoute.WRITE_OFF) {
@@ -139,10 +146,54 @@ public class SeedLedgerProjection {
         write(m);
     }
 
+    /**
+     * A reversal: its row in {@code seed_reversal}, and for an investment, an exit or a raise the fact's movement
+     * with every column negated, at the fact's own business date.
+     */
+    @EventHandler
+    void on(SeedFactReversed event, EventMessage<?> message) {
+        writer.insert("INSERT INTO seed_reversal (event_id, global_index, recorded_at, kind, fact_id, reverses_event_id, "
+                        + "reason, replaced_by, business_date, fund_id, investment_id, project_id) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", message.getIdentifier(), position(message),
+                recordedAt(message), event.kind().name(), event.factId(), event.reversesEventId(), event.reason(),
+                event.replacedBy(), date(event.businessDate()), event.fundId(), event.investmentId(),
+                event.projectId());
+        Movement m = new Movement(message, event.businessDate(), "REVERSAL", event.factId(), event.fundId());
+        switch (event.kind()) {
+            case INVESTMENT -> {
+                m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.vintageYear());
+                m.investments = -1;
+                m.invested = -event.amount().fen();
+                m.active = -event.amount().fen();
+            }
+            case EXIT -> {
+                m.investment(event.investmentId(), event.projectId(), event.instrument().name(), event.vintageYear());
+                m.route = event.route().name();
+                m.active = event.amount().fen();
+                if (event.route() == ExitRoute.WRITE_OFF) {
+                    m.writeOffs = -1;
+                    m.writtenOff = -event.amount().fen();
+                } else {
+                    m.exits = -1;
+                    m.exitedCost = -event.amount().fen();
+                }
+                m.proceeds = -event.proceeds().fen();
+                m.cityProceeds = -event.cityProceeds().fen();
+                m.partnerProceeds = -event.partnerProceeds().fen();
+            }
+            case COMMITMENT_RAISE -> m.committed = -event.amount().fen();
+            case FOLLOW_ON_ROUND -> {
+                return; // a round is the enterprise's money, not a fund's: it has no movement to net out
+            }
+            default -> throw new IllegalStateException("unknown kind " + event.kind());
+        }
+        write(m);
+    }
+
     @ResetHandler
     void reset() {
         for (String table : new String[]{"seed_movement", "seed_fund", "seed_investment", "seed_exit", "seed_round",
-                "seed_cap_version", "seed_target"}) {
+                "seed_cap_version", "seed_target", "seed_reversal"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }
@@ -154,9 +205,9 @@ public class SeedLedgerProjection {
     }
 
     private void target(EventMessage<?> message, ScaleTargetSet target, String user) {
-        writer.insert("INSERT INTO seed_target (global_index, target_date, target_fen, recorded_by, recorded_at) "
-                        + "VALUES (?,?,?,?,?)", position(message), date(target.targetDate()), target.targetScale().fen(),
-                user, Timestamp.from(message.getTimestamp()));
+        writer.insert("INSERT INTO seed_target (global_index, target_date, target_fen, recorded_by, recorded_at, "
+                        + "event_id) VALUES (?,?,?,?,?,?)", position(message), date(target.targetDate()),
+                target.targetScale().fen(), user, Timestamp.from(message.getTimestamp()), message.getIdentifier());
     }
 
     /** When the event was recorded: its own timestamp, never the clock (a replay writes the same value). */
@@ -209,11 +260,11 @@ public class SeedLedgerProjection {
             this.fundId = fundId;
         }
 
-        void investment(String investmentId, String projectId, String instrument, LocalDate investedOn) {
+        void investment(String investmentId, String projectId, String instrument, int vintageYear) {
             this.investmentId = investmentId;
             this.projectId = projectId;
             this.instrument = instrument;
-            this.vintageYear = investedOn.getYear();
+            this.vintageYear = vintageYear;
         }
     }
 }

@@ -1,5 +1,7 @@
 package cn.cq.fundledger.seedfund.query;
 
+import static cn.cq.fundledger.seedfund.query.SeedSql.date;
+
 import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Holding;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Mark;
@@ -10,66 +12,38 @@ import cn.cq.fundledger.seedfund.query.SeedViews.FundView;
 import cn.cq.fundledger.seedfund.query.SeedViews.InvestmentView;
 import cn.cq.fundledger.seedfund.query.SeedViews.MovementView;
 import cn.cq.fundledger.seedfund.query.SeedViews.ProjectView;
+import cn.cq.fundledger.seedfund.query.SeedViews.ReversalView;
 import cn.cq.fundledger.seedfund.query.SeedViews.RoundView;
 import cn.cq.fundledger.seedfund.query.SeedViews.TargetVersionView;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the seed program's read model. Every figure is a sum of movements dated on or before {@code asOf}. */
+/**
+ * Reads the seed program's read model. Every money figure is a sum of movements dated on or before {@code asOf}; a
+ * project counts when its investments add up to more than zero. A reversed fact is left out of every figure (its
+ * reversal's movement nets it out) but still shown, marked as reversed, where facts are listed.
+ */
 @Component
 public class SeedQueries {
 
-    private static final String SUMS = "COUNT(DISTINCT CASE WHEN kind = 'INVESTMENT' THEN project_id END), "
-            + "COALESCE(SUM(investments),0), COALESCE(SUM(committed_fen),0), COALESCE(SUM(invested_fen),0), "
-            + "COALESCE(SUM(active_fen),0), COALESCE(SUM(exits),0), COALESCE(SUM(exited_cost_fen),0), "
-            + "COALESCE(SUM(write_offs),0), COALESCE(SUM(written_off_fen),0), COALESCE(SUM(proceeds_fen),0), "
-            + "COALESCE(SUM(city_proceeds_fen),0), COALESCE(SUM(partner_proceeds_fen),0)";
-
-    static final String HOLDINGS = holdingsSql(null);
-
-    static final String ROUNDS = roundsSql(null);
-
-    /**
-     * The investments made on or before a date and whether each had exited by then; with {@code recordedAt}, only
-     * the investments and exits recorded at or before it. Arguments: {@link #dated}.
-     */
-    static String holdingsSql(Instant recordedAt) {
-        return "SELECT i.investment_id, i.fund_id, i.project_id, i.enterprise_name, i.instrument, "
-                + "i.amount_fen, i.equity_bp, i.invested_on, CASE WHEN e.exit_id IS NULL THEN 0 ELSE 1 END "
-                + "FROM seed_investment i LEFT JOIN seed_exit e ON e.investment_id = i.investment_id AND e.exited_on <= ?"
-                + recorded("e.recorded_at", recordedAt) + " WHERE i.invested_on <= ?" + recorded("i.recorded_at", recordedAt);
+    /** An investment as booked: its holding as of a date, and whether it was reversed as of the instant. */
+    record Booked(Holding holding, boolean reversed) {
     }
 
-    /** The follow-on rounds closed on or before a date (recorded at or before {@code recordedAt}, when given). */
-    static String roundsSql(Instant recordedAt) {
-        return "SELECT round_id, project_id, investor, amount_fen, post_money_fen, closed_on "
-                + "FROM seed_round WHERE closed_on <= ?" + recorded("recorded_at", recordedAt);
-    }
-
-    /** {@code " AND column <= ?"} when a read looks at the ledger as recorded at an instant; nothing otherwise. */
-    static String recorded(String column, Instant recordedAt) {
-        return recordedAt == null ? "" : " AND " + column + " <= ?";
-    }
-
-    /** The arguments of {@code times} conditions each of a date and, when given, a recorded instant. */
-    static Object[] dated(LocalDate asOf, Instant recordedAt, int times) {
-        List<Object> args = new ArrayList<>();
-        for (int i = 0; i < times; i++) {
-            args.add(Date.valueOf(asOf));
-            if (recordedAt != null) {
-                args.add(Timestamp.from(recordedAt));
-            }
-        }
-        return args.toArray();
+    /** A follow-on round with its event, and whether it was reversed as of the instant. */
+    record RoundRow(Round round, String eventId, long position, Instant recordedAt, boolean reversed) {
     }
 
     private final JdbcTemplate jdbc;
@@ -78,6 +52,8 @@ public class SeedQueries {
         this.jdbc = jdbc;
     }
 
+    // ---------------------------------------------------------------- figures
+
     /** The program's figures as of a date; {@code projects} and {@code invested} are those of /api/totals. */
     public SeedFigures totals(LocalDate asOf) {
         return totals(asOf, null);
@@ -85,65 +61,151 @@ public class SeedQueries {
 
     /** The program's figures as of a date, as the ledger had them at {@code recordedAt} (null: everything recorded). */
     public SeedFigures totals(LocalDate asOf, Instant recordedAt) {
-        return jdbc.queryForObject("SELECT " + SUMS + " FROM seed_movement WHERE business_date <= ?"
-                + recorded("recorded_at", recordedAt), (rs, i) -> figures(rs, 1), dated(asOf, recordedAt, 1));
+        return figuresBy("'total'", false, asOf, recordedAt).getOrDefault("total", SeedFigures.NONE);
     }
+
+    /**
+     * The figures of each group of movements: by fund ({@code m.fund_id}), by year of investment, or all together
+     * (a constant). {@code investmentsOnly} leaves out the movements that belong to no investment (funds, raises).
+     */
+    Map<String, SeedFigures> figuresBy(String keyColumn, boolean investmentsOnly, LocalDate asOf, Instant recordedAt) {
+        SeedSql movements = SeedSql.movements(keyColumn, asOf, recordedAt);
+        if (investmentsOnly) {
+            movements.add(" AND m.vintage_year IS NOT NULL");
+        }
+        SeedSql counted = SeedSql.projectsCounted(movements);
+        Map<String, Long> projects = new HashMap<>();
+        jdbc.query(counted.text(), rs -> {
+            projects.put(rs.getString(1), rs.getLong(2));
+        }, counted.args());
+        SeedSql sums = new SeedSql("SELECT x.k, " + SeedSql.SUMS + " FROM (").add(movements).add(") x GROUP BY x.k "
+                + "ORDER BY x.k");
+        Map<String, SeedFigures> figures = new LinkedHashMap<>();
+        jdbc.query(sums.text(), rs -> {
+            String key = rs.getString(1);
+            figures.put(key, figures(projects.getOrDefault(key, 0L), rs, 2));
+        }, sums.args());
+        return figures;
+    }
+
+    // ---------------------------------------------------------------- funds
 
     /** Every local fund established on or before a date, with its figures as of that date. */
     public List<FundView> funds(LocalDate asOf) {
-        return jdbc.query(fundSql("") + " ORDER BY f.fund_id", (rs, i) -> fund(rs, asOf), Date.valueOf(asOf),
-                Date.valueOf(asOf));
+        return funds(asOf, "", new Object[0]);
     }
 
     public Optional<FundView> fund(String fundId, LocalDate asOf) {
-        return jdbc.query(fundSql(" AND f.fund_id = ?"), (rs, i) -> fund(rs, asOf), Date.valueOf(asOf),
-                Date.valueOf(asOf), fundId).stream().findFirst();
+        return funds(asOf, " AND fund_id = ?", new Object[]{fundId}).stream().findFirst();
     }
 
-    private static String fundSql(String filter) {
-        return "SELECT f.fund_id, f.name, f.partner, f.city_share_bp, f.established_on, s.* FROM seed_fund f "
-                + "JOIN (SELECT " + SUMS + ", fund_id AS of_fund FROM seed_movement WHERE business_date <= ? "
-                + "GROUP BY fund_id) s ON s.of_fund = f.fund_id WHERE f.established_on <= ?" + filter;
+    private List<FundView> funds(LocalDate asOf, String filter, Object[] filterArgs) {
+        Map<String, SeedFigures> figures = figuresBy("m.fund_id", false, asOf, null);
+        SeedSql sql = new SeedSql("SELECT fund_id, name, partner, city_share_bp, established_on FROM seed_fund "
+                + "WHERE established_on <= ?", date(asOf)).add(filter, filterArgs).add(" ORDER BY fund_id");
+        return jdbc.query(sql.text(), (rs, i) -> {
+            SeedFigures f = figures.getOrDefault(rs.getString(1), SeedFigures.NONE);
+            return new FundView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), localDate(rs, 5),
+                    asOf, f.committed(), f.investments(), f.projects(), f.invested(), f.committed() - f.invested(),
+                    f.active(), f.proceeds(), f.cityProceeds(), f.partnerProceeds());
+        }, sql.args());
     }
 
-    private static FundView fund(ResultSet rs, LocalDate asOf) throws SQLException {
-        SeedFigures f = figures(rs, 6);
-        return new FundView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), localDate(rs, 5), asOf,
-                f.committed(), f.investments(), f.projects(), f.invested(), f.committed() - f.invested(), f.active(),
-                f.proceeds(), f.cityProceeds(), f.partnerProceeds());
+    // ---------------------------------------------------------------- investments and rounds
+
+    /**
+     * The investments booked (as of the instant, when given), each with whether it exited by {@code asOf} (an exit
+     * counts unless it was reversed) and whether it was reversed; {@code where} narrows them ({@code i.} columns).
+     */
+    List<Booked> booked(LocalDate asOf, Instant recordedAt, SeedSql where) {
+        SeedSql sql = new SeedSql("SELECT i.investment_id, i.fund_id, i.project_id, i.enterprise_name, i.instrument, "
+                + "i.amount_fen, i.equity_bp, i.invested_on, CASE WHEN e.exit_id IS NULL THEN 0 ELSE 1 END, "
+                + "CASE WHEN ").add(SeedSql.reversed("INVESTMENT", "i.investment_id", recordedAt))
+                .add(" THEN 1 ELSE 0 END FROM seed_investment i LEFT JOIN seed_exit e ON e.investment_id = "
+                        + "i.investment_id AND e.exited_on <= ?", date(asOf)).recorded("e.recorded_at", recordedAt)
+                .add(" AND NOT ").add(SeedSql.reversed("EXIT", "e.exit_id", recordedAt))
+                .add(" WHERE 1 = 1").recorded("i.recorded_at", recordedAt).add(where)
+                .add(" ORDER BY i.invested_on, i.investment_id");
+        return jdbc.query(sql.text(), (rs, i) -> new Booked(holding(rs), rs.getInt(10) == 1), sql.args());
+    }
+
+    /** The investments made on or before a date and not reversed: what the valuation and the reports hold. */
+    List<Holding> holdings(LocalDate asOf, Instant recordedAt) {
+        return booked(asOf, recordedAt, new SeedSql(" AND i.invested_on <= ?", date(asOf))).stream()
+                .filter(b -> !b.reversed()).map(Booked::holding).toList();
+    }
+
+    /** The follow-on rounds closed on or before a date (recorded by the instant, when given), reversed ones too. */
+    List<RoundRow> roundRows(LocalDate asOf, Instant recordedAt, SeedSql where) {
+        SeedSql sql = new SeedSql("SELECT r.round_id, r.project_id, r.investor, r.amount_fen, r.post_money_fen, "
+                + "r.closed_on, r.event_id, r.global_index, r.recorded_at, CASE WHEN ")
+                .add(SeedSql.reversed("FOLLOW_ON_ROUND", "r.round_id", recordedAt))
+                .add(" THEN 1 ELSE 0 END FROM seed_round r WHERE r.closed_on <= ?", date(asOf))
+                .recorded("r.recorded_at", recordedAt).add(where).add(" ORDER BY r.closed_on, r.round_id");
+        return jdbc.query(sql.text(), (rs, i) -> new RoundRow(new Round(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getLong(4), rs.getLong(5), localDate(rs, 6)), rs.getString(7), rs.getLong(8),
+                        rs.getTimestamp(9).toInstant(), rs.getInt(10) == 1),
+                sql.args());
+    }
+
+    /** The rounds that mark stakes and attract nothing else: those not reversed. */
+    List<Round> rounds(LocalDate asOf, Instant recordedAt) {
+        return roundRows(asOf, recordedAt, new SeedSql("")).stream().filter(r -> !r.reversed())
+                .map(RoundRow::round).toList();
+    }
+
+    /** The reversals recorded (by the instant, when given); {@code where} narrows them ({@code s.} columns). */
+    List<ReversalView> reversals(Instant recordedAt, SeedSql where) {
+        SeedSql sql = new SeedSql("SELECT s.kind, s.fact_id, s.investment_id, s.project_id, s.reason, s.event_id, "
+                + "s.reverses_event_id, s.replaced_by, s.business_date, s.recorded_at FROM seed_reversal s WHERE 1 = 1")
+                .recorded("s.recorded_at", recordedAt).add(where).add(" ORDER BY s.global_index, s.event_id");
+        return jdbc.query(sql.text(), (rs, i) -> new ReversalView(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), localDate(rs, 9),
+                rs.getTimestamp(10).toInstant()), sql.args());
+    }
+
+    /** Every reversal of a kind recorded (by the instant), by the reversed fact's id. */
+    Map<String, ReversalView> reversalsOf(String kind, Instant recordedAt) {
+        return reversals(recordedAt, new SeedSql(" AND s.kind = ?", kind)).stream()
+                .collect(Collectors.toMap(ReversalView::factId, Function.identity()));
     }
 
     /** An investment's terms and where it stands as of a date, with the movements that make it. */
     public Optional<InvestmentView> investment(String investmentId, LocalDate asOf) {
-        List<Holding> holdings = jdbc.query("SELECT * FROM (" + HOLDINGS.replace("WHERE i.invested_on <= ?",
-                        "WHERE i.investment_id = ?") + ") h", (rs, i) -> holding(rs), Date.valueOf(asOf), investmentId);
-        if (holdings.isEmpty()) {
+        List<Booked> booked = booked(asOf, null, new SeedSql(" AND i.investment_id = ?", investmentId));
+        if (booked.isEmpty()) {
             return Optional.empty();
         }
-        Holding h = holdings.get(0);
-        return Optional.of(investmentView(h, asOf, rounds(h.projectId(), asOf)));
+        Booked b = booked.get(0);
+        return Optional.of(investmentView(b, asOf, rounds(asOf, null)));
     }
 
     /** A project's seed money across funds as of a date, the cap in force then, its investments and rounds. */
     public Optional<ProjectView> project(String projectId, LocalDate asOf) {
-        List<Holding> holdings = jdbc.query(HOLDINGS + " AND i.project_id = ? ORDER BY i.invested_on, i.investment_id",
-                (rs, i) -> holding(rs), Date.valueOf(asOf), Date.valueOf(asOf), projectId);
-        List<Round> rounds = rounds(projectId, asOf);
-        if (holdings.isEmpty() && rounds.isEmpty()) {
+        List<Booked> booked = booked(asOf, null, new SeedSql(" AND i.invested_on <= ? AND i.project_id = ?",
+                date(asOf), projectId));
+        List<RoundRow> rounds = roundRows(asOf, null, new SeedSql(" AND r.project_id = ?", projectId));
+        if (booked.isEmpty() && rounds.isEmpty()) {
             return Optional.empty();
         }
-        long invested = holdings.stream().mapToLong(Holding::amountFen).sum();
+        List<Round> live = rounds.stream().filter(r -> !r.reversed()).map(RoundRow::round).toList();
+        long invested = booked.stream().filter(b -> !b.reversed()).mapToLong(b -> b.holding().amountFen()).sum();
         long cap = capInForce(asOf);
         return Optional.of(new ProjectView(projectId, asOf, invested, cap, Math.max(0, cap - invested),
-                holdings.stream().map(h -> investmentView(h, asOf, rounds)).toList(),
-                rounds.stream().map(r -> new RoundView(r.roundId(), r.projectId(), r.investor(), r.amountFen(),
-                        r.postMoneyFen(), r.closedOn())).toList()));
+                booked.stream().map(b -> investmentView(b, asOf, live)).toList(), roundViews(rounds)));
     }
 
-    /** Every follow-on round closed on or before a date, in date order. */
+    /** Every follow-on round closed on or before a date, in date order; reversed ones with their reversal. */
     public List<RoundView> rounds(LocalDate asOf) {
-        return jdbc.query(ROUNDS + " ORDER BY closed_on, round_id", (rs, i) -> new RoundView(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), localDate(rs, 6)), Date.valueOf(asOf));
+        return roundViews(roundRows(asOf, null, new SeedSql("")));
+    }
+
+    private List<RoundView> roundViews(List<RoundRow> rows) {
+        Map<String, ReversalView> reversals = rows.stream().anyMatch(RoundRow::reversed)
+                ? reversalsOf("FOLLOW_ON_ROUND", null) : Map.of();
+        return rows.stream().map(r -> new RoundView(r.round().roundId(), r.round().projectId(), r.round().investor(),
+                r.round().amountFen(), r.round().postMoneyFen(), r.round().closedOn(),
+                r.reversed() ? reversals.get(r.round().roundId()) : null)).toList();
     }
 
     /** The per-project cap in force on a date (0 when none is). */
@@ -167,12 +229,8 @@ public class SeedQueries {
                         Money.ofFen(rs.getLong(3)).toDisplayString(), rs.getString(4), rs.getTimestamp(5).toInstant()));
     }
 
-    private List<Round> rounds(String projectId, LocalDate asOf) {
-        return jdbc.query(ROUNDS + " AND project_id = ? ORDER BY closed_on, round_id", (rs, i) -> round(rs),
-                Date.valueOf(asOf), projectId);
-    }
-
-    private InvestmentView investmentView(Holding h, LocalDate asOf, List<Round> rounds) {
+    private InvestmentView investmentView(Booked b, LocalDate asOf, List<Round> liveRounds) {
+        Holding h = b.holding();
         List<MovementView> movements = jdbc.query("SELECT global_index, event_id, business_date, kind, fact_id, "
                         + "invested_fen, active_fen, proceeds_fen, city_proceeds_fen, partner_proceeds_fen, written_off_fen "
                         + "FROM seed_movement WHERE investment_id = ? AND business_date <= ? "
@@ -180,21 +238,25 @@ public class SeedQueries {
                 (rs, i) -> new MovementView(rs.getLong(1), rs.getString(2), localDate(rs, 3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                         rs.getLong(11)), h.investmentId(), Date.valueOf(asOf));
-        ExitView exit = jdbc.query("SELECT exit_id, route, exited_on, cost_fen, proceeds_fen, city_share_bp, "
-                        + "city_proceeds_fen, partner_proceeds_fen, realised_gain_fen FROM seed_exit "
-                        + "WHERE investment_id = ? AND exited_on <= ?",
+        SeedSql exitSql = new SeedSql("SELECT e.exit_id, e.route, e.exited_on, e.cost_fen, e.proceeds_fen, "
+                + "e.city_share_bp, e.city_proceeds_fen, e.partner_proceeds_fen, e.realised_gain_fen FROM seed_exit e "
+                + "WHERE e.investment_id = ? AND e.exited_on <= ? AND NOT ", h.investmentId(), date(asOf))
+                .add(SeedSql.reversed("EXIT", "e.exit_id", null));
+        ExitView exit = jdbc.query(exitSql.text(),
                 (rs, i) -> new ExitView(rs.getString(1), rs.getString(2), localDate(rs, 3), rs.getLong(4),
                         rs.getLong(5), rs.getInt(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)),
-                h.investmentId(), Date.valueOf(asOf)).stream().findFirst().orElse(null);
-        String status = h.investedOn().isAfter(asOf) ? "NOT_YET_MADE" : exit == null ? "ACTIVE"
-                : "WRITE_OFF".equals(exit.route()) ? "WRITTEN_OFF" : "EXITED";
-        Mark mark = h.investedOn().isAfter(asOf) ? new Mark(0, null) : SeedValuation.mark(h, rounds);
-        Integer equityBp = h.equityBp();
+                exitSql.args()).stream().findFirst().orElse(null);
+        List<ReversalView> reversals = reversals(null, new SeedSql(" AND s.investment_id = ? AND s.business_date <= ?",
+                h.investmentId(), date(asOf)));
+        String status = h.investedOn().isAfter(asOf) ? "NOT_YET_MADE" : b.reversed() ? "REVERSED" : exit == null
+                ? "ACTIVE" : "WRITE_OFF".equals(exit.route()) ? "WRITTEN_OFF" : "EXITED";
+        Mark mark = h.investedOn().isAfter(asOf) || b.reversed() ? new Mark(0, null)
+                : SeedValuation.mark(h, liveRounds.stream().filter(r -> r.projectId().equals(h.projectId())).toList());
         long cap = jdbc.queryForObject("SELECT project_cap_fen FROM seed_investment WHERE investment_id = ?", Long.class,
                 h.investmentId());
         return new InvestmentView(h.investmentId(), h.fundId(), h.projectId(), h.enterpriseName(), h.instrument(),
-                h.amountFen(), equityBp, h.investedOn(), cap, asOf, status, exit, mark.valueFen(), mark.roundId(),
-                movements);
+                h.amountFen(), h.equityBp(), h.investedOn(), cap, asOf, status, exit, mark.valueFen(), mark.roundId(),
+                movements, reversals);
     }
 
     static Holding holding(ResultSet rs) throws SQLException {
@@ -202,16 +264,12 @@ public class SeedQueries {
                 rs.getLong(6), (Integer) rs.getObject(7), localDate(rs, 8), rs.getInt(9) == 1);
     }
 
-    static Round round(ResultSet rs) throws SQLException {
-        return new Round(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                localDate(rs, 6));
-    }
-
-    static SeedFigures figures(ResultSet rs, int first) throws SQLException {
+    /** The sums of {@link SeedSql#SUMS} from column {@code first} on, with the projects counted apart. */
+    static SeedFigures figures(long projects, ResultSet rs, int first) throws SQLException {
         int c = first;
-        return new SeedFigures(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3),
+        return new SeedFigures(projects, rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3),
                 rs.getLong(c + 4), rs.getLong(c + 5), rs.getLong(c + 6), rs.getLong(c + 7), rs.getLong(c + 8),
-                rs.getLong(c + 9), rs.getLong(c + 10), rs.getLong(c + 11));
+                rs.getLong(c + 9), rs.getLong(c + 10));
     }
 
     static LocalDate localDate(ResultSet rs, int column) throws SQLException {

@@ -68,20 +68,40 @@ final class SeedValuation {
                 .orElseGet(() -> new Mark(holding.amountFen(), null));
     }
 
+    /**
+     * One round's capital attributed to one investment ({@code holding}), or, for a round with no seed money before
+     * it in its project, to none ({@code holding} null).
+     */
+    record Attribution(Round round, Holding holding, long amountFen) {
+    }
+
     static FollowOn followOn(List<Holding> holdings, List<Round> rounds) {
+        Map<String, Long> attributed = new LinkedHashMap<>();
+        long unlinked = 0;
+        for (Attribution a : attribute(holdings, rounds)) {
+            if (a.holding() == null) {
+                unlinked += a.amountFen();
+            } else {
+                attributed.merge(a.holding().investmentId(), a.amountFen(), Long::sum);
+            }
+        }
+        return new FollowOn(attributed, unlinked);
+    }
+
+    /** Every round's capital, attributed to the investments it follows (the parts of {@link #followOn}). */
+    static List<Attribution> attribute(List<Holding> holdings, List<Round> rounds) {
         Map<String, List<Holding>> byProject = new HashMap<>();
         for (Holding h : holdings) {
             byProject.computeIfAbsent(h.projectId(), p -> new ArrayList<>()).add(h);
         }
-        Map<String, Long> attributed = new LinkedHashMap<>();
-        long unlinked = 0;
+        List<Attribution> attributions = new ArrayList<>();
         for (Round round : rounds) {
             List<Holding> before = byProject.getOrDefault(round.projectId(), List.of()).stream()
                     .filter(h -> !h.investedOn().isAfter(round.closedOn()))
                     .sorted(Comparator.comparing(Holding::investedOn).thenComparing(Holding::investmentId))
                     .toList();
             if (before.isEmpty()) {
-                unlinked += round.amountFen();
+                attributions.add(new Attribution(round, null, round.amountFen()));
                 continue;
             }
             long seed = before.stream().mapToLong(Holding::amountFen).sum();
@@ -90,10 +110,10 @@ final class SeedValuation {
                 Holding h = before.get(i);
                 long share = i == before.size() - 1 ? left : proportion(round.amountFen(), h.amountFen(), seed);
                 left -= share;
-                attributed.merge(h.investmentId(), share, Long::sum);
+                attributions.add(new Attribution(round, h, share));
             }
         }
-        return new FollowOn(attributed, unlinked);
+        return attributions;
     }
 
     /** {@code amount × part / whole}, rounded half-even to a whole fen. */

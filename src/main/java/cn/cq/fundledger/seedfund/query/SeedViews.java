@@ -21,8 +21,22 @@ public final class SeedViews {
                            int cityShareBp, long cityProceedsFen, long partnerProceedsFen, long realisedGainFen) {
     }
 
+    /**
+     * A follow-on round; {@code reversal} is its reversal when it was reversed (a reversed round marks nothing and
+     * attracts nothing), else null.
+     */
     public record RoundView(String roundId, String projectId, String investor, long amountFen, long postMoneyFen,
-                            LocalDate closedOn) {
+                            LocalDate closedOn, ReversalView reversal) {
+    }
+
+    /**
+     * The reversal of a wrongly recorded fact: the fact (kind and id, with its investment and project when it has
+     * them), the reason, the reversal's own event ({@code eventId}), the event it reverses, the corrected fact
+     * recorded with it ({@code replacedBy}, or null), the fact's business date and when the reversal was recorded.
+     */
+    public record ReversalView(String kind, String factId, String investmentId, String projectId, String reason,
+                               String eventId, String reversesEventId, String replacedBy, LocalDate businessDate,
+                               Instant recordedAt) {
     }
 
     public record MovementView(long position, String eventId, LocalDate businessDate, String kind, String factId,
@@ -31,18 +45,22 @@ public final class SeedViews {
     }
 
     /**
-     * An investment's terms and where it stands as of a date. {@code status} is ACTIVE, EXITED or WRITTEN_OFF
-     * (NOT_YET_MADE before its date); {@code heldValueFen} is the mark of an active holding: an equity stake at
+     * An investment's terms and where it stands as of a date. {@code status} is ACTIVE, EXITED, WRITTEN_OFF or
+     * REVERSED (NOT_YET_MADE before its date); {@code exit} is its exit unless that was reversed; {@code reversals}
+     * lists the reversals of the investment and of its exits (each with its reason and event); {@code heldValueFen} is the mark of an active holding: an equity stake at
      * stake × the post-money valuation of the project's latest round closed on or after the investment (at cost
      * without such a round), a loan at cost; {@code markedBy} names that round.
      */
     public record InvestmentView(String investmentId, String fundId, String projectId, String enterpriseName,
                                  String instrument, long amountFen, Integer equityBp, LocalDate investedOn,
                                  long projectCapFen, LocalDate asOf, String status, ExitView exit, long heldValueFen,
-                                 String markedBy, List<MovementView> movements) {
+                                 String markedBy, List<MovementView> movements, List<ReversalView> reversals) {
     }
 
-    /** A project as of a date: its seed money across funds, the cap in force on the date, its rounds. */
+    /**
+     * A project as of a date: its seed money across funds (reversed investments left out of {@code investedFen} but
+     * listed, as REVERSED), the cap in force on the date, its rounds (reversed ones listed with their reversal).
+     */
     public record ProjectView(String projectId, LocalDate asOf, long investedFen, long capInForceFen,
                               long roomUnderCapFen, List<InvestmentView> investments, List<RoundView> rounds) {
     }

@@ -139,6 +139,22 @@ public class SeedController {
         return consistent.answer(() -> queries.rounds(calendar.asOf(asOf)));
     }
 
+    @PostMapping("/corrections")
+    @Operation(summary = "Correct a wrongly recorded fact (OPERATOR)",
+            description = "kind = investment | exit | commitment_raise | follow_on_round, factId, and a mandatory "
+                    + "reason. The fact is never edited or deleted: its reversal, linked to the event that recorded it, "
+                    + "is recorded with the fact's own business date, so figures as of any date no longer count it "
+                    + "(recordedAt still shows what the ledger said before). Optional replacement: the corrected fact "
+                    + "with a new id, as the body of the endpoint that records it (an exit with its investmentId, a "
+                    + "raise with its fundId); it is recorded right after the reversal by the same rules, or nothing "
+                    + "is recorded (its problems name replacement.<field>). Refused: an investment whose exit is not "
+                    + "reversed (reverse-exit-first), a raise the fund's investments need (commitment-used). The same "
+                    + "correction again answers duplicate; another reason or corrected fact for a reversed fact is 409.")
+    public ResponseEntity<Recorded> correct(@RequestBody SeedRequests.Correction request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand());
+        return Answers.recorded(recorded, "/api/audit/events?type=SeedFactReversed");
+    }
+
     @PostMapping("/policies/caps")
     @Operation(summary = "Record a version of the per-project cap (ADMIN)",
             description = "cap: the most seed money one project may receive in all, for investments dated from "

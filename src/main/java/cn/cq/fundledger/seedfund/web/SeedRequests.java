@@ -10,6 +10,9 @@ import cn.cq.fundledger.seedfund.api.Instrument;
 import cn.cq.fundledger.seedfund.api.MakeSeedInvestment;
 import cn.cq.fundledger.seedfund.api.RaiseSeedCommitment;
 import cn.cq.fundledger.seedfund.api.RecordFollowOnRound;
+import cn.cq.fundledger.seedfund.api.ReverseSeedFact;
+import cn.cq.fundledger.seedfund.api.SeedFactCommand;
+import cn.cq.fundledger.seedfund.api.SeedFactKind;
 import cn.cq.fundledger.seedfund.api.SetProjectCap;
 import cn.cq.fundledger.seedfund.api.SetScaleTarget;
 
@@ -127,6 +130,60 @@ public final class SeedRequests {
         Exit onInvestment(String pathInvestmentId) {
             return new Exit(exitId, samePath("investmentId", investmentId, pathInvestmentId), route, proceeds,
                     exitedOn);
+        }
+    }
+
+    /**
+     * A correction (OPERATOR): reverses the fact of {@code kind} ({@code investment}, {@code exit},
+     * {@code commitment_raise}, {@code follow_on_round}, in any case) and id {@code factId}, for a mandatory
+     * {@code reason}; {@code replacement}, when given, is the corrected fact with a new id, written as the body of the
+     * endpoint that records such a fact (for an exit with its {@code investmentId}, for a raise with its
+     * {@code fundId}). A problem of the corrected fact names its field {@code replacement.<field>}.
+     */
+    public record Correction(String kind, String factId, String reason, Replacement replacement) {
+        public ReverseSeedFact toCommand() {
+            Input in = new Input();
+            SeedFactKind factKind = in.choice("kind", kind, SeedFactKind.class);
+            String id = in.text("factId", factId);
+            String why = in.text("reason", reason);
+            SeedFactCommand corrected = null;
+            if (replacement != null && factKind != null) {
+                try {
+                    corrected = replacement.toCommand(factKind);
+                } catch (Input.InvalidInput invalid) {
+                    invalid.problems().forEach(p -> in.add(Replacement.named(p)));
+                } catch (RuleViolation violation) {
+                    in.add(Replacement.named(violation));
+                }
+            }
+            in.orThrow();
+            return new ReverseSeedFact(factKind, id, why, corrected);
+        }
+    }
+
+    /**
+     * The corrected fact of a correction: the fields of the body that records a fact of its kind (only those of the
+     * correction's kind are read).
+     */
+    public record Replacement(String investmentId, String fundId, String projectId, String enterpriseName,
+                              String instrument, String amount, String equityPct, String investedOn, String exitId,
+                              String route, String proceeds, String exitedOn, String raiseId, String increase,
+                              String raisedOn, String roundId, String investor, String postMoney, String closedOn) {
+
+        SeedFactCommand toCommand(SeedFactKind kind) {
+            return switch (kind) {
+                case INVESTMENT -> new Investment(investmentId, fundId, projectId, enterpriseName, instrument, amount,
+                        equityPct, investedOn).toCommand();
+                case EXIT -> new Exit(exitId, investmentId, route, proceeds, exitedOn).toCommand();
+                case COMMITMENT_RAISE -> new CommitmentRaise(raiseId, fundId, increase, raisedOn).toCommand();
+                case FOLLOW_ON_ROUND -> new FollowOnRound(roundId, projectId, investor, amount, postMoney, closedOn)
+                        .toCommand();
+            };
+        }
+
+        static RuleViolation named(RuleViolation problem) {
+            return new RuleViolation(problem.kind(), "replacement." + problem.field(), problem.rule(),
+                    "replacement." + problem.getMessage());
         }
     }
 

@@ -12,7 +12,10 @@ import cn.cq.fundledger.seedfund.api.ExitRoute;
 import cn.cq.fundledger.seedfund.api.ExitSeedInvestment;
 import cn.cq.fundledger.seedfund.api.Instrument;
 import cn.cq.fundledger.seedfund.api.MakeSeedInvestment;
+import cn.cq.fundledger.seedfund.api.RaiseSeedCommitment;
 import cn.cq.fundledger.seedfund.api.RecordFollowOnRound;
+import cn.cq.fundledger.seedfund.api.ReverseSeedFact;
+import cn.cq.fundledger.seedfund.api.SeedFactKind;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,5 +99,65 @@ class SeedRequestsTest {
         assertThatThrownBy(() -> new SeedRequests.Exit("X", "I", "ipo", "-1", "2025-05-17").toCommand())
                 .isInstanceOfSatisfying(Input.InvalidInput.class, e -> assertThat(e.problems())
                         .extracting(RuleViolation::field).containsExactlyInAnyOrder("route", "proceeds"));
+    }
+
+    // ------------------------------------------------------------ corrections
+
+    private static SeedRequests.Replacement investmentBody(String id, String amount, String pct) {
+        return new SeedRequests.Replacement(id, "SF-GX", "P1", "项目公司", "equity", amount, pct, "2018-03-28", null,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @ParameterizedTest(name = "kind ''{0}''")
+    @CsvSource({"investment, INVESTMENT", "EXIT, EXIT", "Commitment_Raise, COMMITMENT_RAISE",
+            "follow_on_round, FOLLOW_ON_ROUND"})
+    void aCorrectionNamesItsKindInAnyCase(String kind, SeedFactKind expected) {
+        ReverseSeedFact command = new SeedRequests.Correction(kind, " I1 ", " 录错 ", null).toCommand();
+        assertThat(command).isEqualTo(new ReverseSeedFact(expected, "I1", "录错", null));
+    }
+
+    @Test
+    void aCorrectionWithoutKindFactOrReasonNamesEachField() {
+        assertThatThrownBy(() -> new SeedRequests.Correction("loan", "", " ", null).toCommand())
+                .isInstanceOfSatisfying(Input.InvalidInput.class, e -> assertThat(e.problems())
+                        .extracting(RuleViolation::field, RuleViolation::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("kind", "choice"),
+                                org.assertj.core.groups.Tuple.tuple("factId", "required"),
+                                org.assertj.core.groups.Tuple.tuple("reason", "required")));
+    }
+
+    @Test
+    void theCorrectedFactIsReadAsTheBodyOfItsKind() {
+        ReverseSeedFact investment = new SeedRequests.Correction("investment", "I1", "金额录错",
+                investmentBody("I1-C", "80万", "8")).toCommand();
+        assertThat(investment.replacement()).isEqualTo(new MakeSeedInvestment("I1-C", "SF-GX", "P1", "项目公司",
+                Instrument.EQUITY, Money.parse("80万"), Ratio.ofBasisPoints(800), LocalDate.of(2018, 3, 28)));
+        ReverseSeedFact exit = new SeedRequests.Correction("exit", "X1", "金额录错", new SeedRequests.Replacement(
+                "I1", null, null, null, null, null, null, null, "X1-C", "buyback", "60万", "2020-01-01", null, null,
+                null, null, null, null, null)).toCommand();
+        assertThat(exit.replacement()).isEqualTo(new ExitSeedInvestment("X1-C", "I1", ExitRoute.BUYBACK,
+                Money.parse("60万"), LocalDate.of(2020, 1, 1)));
+        ReverseSeedFact raise = new SeedRequests.Correction("commitment_raise", "R1", "日期录错",
+                new SeedRequests.Replacement(null, "SF-GX", null, null, null, null, null, null, null, null, null, null,
+                        "R1-C", "100万", "2017-02-01", null, null, null, null)).toCommand();
+        assertThat(raise.replacement()).isEqualTo(new RaiseSeedCommitment("R1-C", "SF-GX", Money.parse("100万"),
+                LocalDate.of(2017, 2, 1)));
+        ReverseSeedFact round = new SeedRequests.Correction("follow_on_round", "FR1", "估值录错",
+                new SeedRequests.Replacement(null, null, "P1", null, null, "200万", null, null, null, null, null, null,
+                        null, null, null, "FR1-C", "某天使投资", "2500万", "2019-01-01")).toCommand();
+        assertThat(round.replacement()).isEqualTo(new RecordFollowOnRound("FR1-C", "P1", "某天使投资",
+                Money.parse("200万"), Money.parse("2500万"), LocalDate.of(2019, 1, 1)));
+    }
+
+    @Test
+    void theProblemsOfTheCorrectedFactNameItsFields() {
+        assertThatThrownBy(() -> new SeedRequests.Correction("investment", "I1", "", investmentBody("", "-1", "0"))
+                .toCommand())
+                .isInstanceOfSatisfying(Input.InvalidInput.class, e -> assertThat(e.problems())
+                        .extracting(RuleViolation::field, RuleViolation::rule)
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("reason", "required"),
+                                org.assertj.core.groups.Tuple.tuple("replacement.investmentId", "required"),
+                                org.assertj.core.groups.Tuple.tuple("replacement.amount", "amount-positive"),
+                                org.assertj.core.groups.Tuple.tuple("replacement.equityPct", "ratio-range")));
     }
 }
