@@ -291,13 +291,19 @@ class EquityReportsIntegrationTest {
     @Test
     void explainingAnUnknownFigureIsRefused() {
         for (String path : List.of("/api/reports/equity/funds/EF1/explain?figure=nothing",
-                "/api/reports/equity/funds/EF1/explain?figure=navFen",
+                "/api/reports/equity/funds/EF1/explain?figure=funds",
+                "/api/reports/equity/funds/explain?figure=amountFen",
+                "/api/reports/equity/deals/explain?figure=heldBp",
                 "/api/reports/equity/funds/EF1/explain?figure=investedFen&partner=" + CITY,
                 "/api/reports/equity/funds/EF1/explain?figure=calledFen&page=-1")) {
             Answer answer = api.get("finance", path);
             assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);
         }
         assertThat(api.get("finance", "/api/reports/equity/funds/EF9/explain?figure=calledFen").status())
+                .isEqualTo(404);
+        assertThat(api.get("finance", "/api/reports/equity/deals/explain?figure=navFen&deal=D99").status())
+                .isEqualTo(404);
+        assertThat(api.get("finance", "/api/reports/equity/deals/explain?figure=navFen&fund=EF9").status())
                 .isEqualTo(404);
         assertThat(api.get("operator", "/api/reports/equity/funds/EF1/explain?figure=calledFen").status())
                 .isEqualTo(403);
@@ -417,7 +423,7 @@ class EquityReportsIntegrationTest {
         rows.put("partner", jdbc.queryForList("SELECT * FROM equity_partner_movement ORDER BY global_index, partner"));
         rows.put("fund", jdbc.queryForList("SELECT * FROM equity_fund ORDER BY fund_id"));
         rows.put("deal", jdbc.queryForList("SELECT * FROM equity_deal ORDER BY deal_id"));
-        rows.put("mark", jdbc.queryForList("SELECT * FROM equity_mark ORDER BY deal_id, marked_on"));
+        rows.put("mark", jdbc.queryForList("SELECT * FROM equity_mark ORDER BY global_index"));
         rows.put("exit", jdbc.queryForList("SELECT * FROM equity_exit ORDER BY exit_id"));
         return rows;
     }
