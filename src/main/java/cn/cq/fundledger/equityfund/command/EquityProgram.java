@@ -369,14 +369,14 @@ public class EquityProgram {
                     + (kind == FactKind.COMMITMENT ? " (a commitment is named fundId/partner@committedOn)"
                     : kind == FactKind.MARK ? " (a mark is named dealId@markedOn)" : ""));
         }
-        EquityFactCommand wanted = replacement == null ? null : inContextOf(replacement, fact.payload);
+        EquityFactCommand wanted = replacement == null ? null : inContextOf(replacement, fact.payload());
         String replacedBy = wanted == null ? null : factIdOf(wanted);
         Runnable stillConsistent = switch (kind) {
-            case COMMITMENT -> commitmentReversible((CapitalCommitted) fact.payload);
-            case CALL -> callReversible((CapitalCalled) fact.payload);
+            case COMMITMENT -> commitmentReversible((CapitalCommitted) fact.payload());
+            case CALL -> callReversible((CapitalCalled) fact.payload());
             case DEAL -> dealReversible(deals.get(factId));
             case MARK, DISTRIBUTION -> () -> { };
-            case EXIT -> exitReversible((DealExited) fact.payload);
+            case EXIT -> exitReversible((DealExited) fact.payload());
         };
         apply(reversal(kind, factId, fact, reason, replacedBy));
         if (wanted != null) {
@@ -423,36 +423,36 @@ public class EquityProgram {
     /** The reversal of a live fact: what its event recorded, undone. */
     private static EquityFactReversed reversal(FactKind kind, String factId, LiveFact fact, String reason,
                                                String replacedBy) {
-        String eventId = fact.eventId;
+        String eventId = fact.eventId();
         return switch (kind) {
             case COMMITMENT -> {
-                CapitalCommitted c = (CapitalCommitted) fact.payload;
+                CapitalCommitted c = (CapitalCommitted) fact.payload();
                 yield new EquityFactReversed(kind, factId, eventId, reason, replacedBy, c.fundId(), null, null,
                         c.committedOn(), c.amount(), Money.ZERO, null,
                         List.of(new PartnerAmount(c.partner(), c.partnerPosition(), c.amount())));
             }
             case CALL -> {
-                CapitalCalled c = (CapitalCalled) fact.payload;
+                CapitalCalled c = (CapitalCalled) fact.payload();
                 yield new EquityFactReversed(kind, factId, eventId, reason, replacedBy, c.fundId(), null, null,
                         c.calledOn(), c.amount(), Money.ZERO, null, c.parts());
             }
             case DEAL -> {
-                DealClosed d = (DealClosed) fact.payload;
+                DealClosed d = (DealClosed) fact.payload();
                 yield new EquityFactReversed(kind, factId, eventId, reason, replacedBy, d.fundId(), d.dealId(),
                         d.projectId(), d.closedOn(), d.amount(), Money.ZERO, null, List.of());
             }
             case MARK -> {
-                DealMarked m = (DealMarked) fact.payload;
+                DealMarked m = (DealMarked) fact.payload();
                 yield new EquityFactReversed(kind, factId, eventId, reason, replacedBy, m.fundId(), m.dealId(), null,
                         m.markedOn(), m.value(), Money.ZERO, null, List.of());
             }
             case EXIT -> {
-                DealExited x = (DealExited) fact.payload;
+                DealExited x = (DealExited) fact.payload();
                 yield new EquityFactReversed(kind, factId, eventId, reason, replacedBy, x.fundId(), x.dealId(),
                         x.projectId(), x.exitedOn(), x.proceeds(), x.cost(), x.portion(), List.of());
             }
             case DISTRIBUTION -> {
-                DistributionMade d = (DistributionMade) fact.payload;
+                DistributionMade d = (DistributionMade) fact.payload();
                 yield new EquityFactReversed(kind, factId, eventId, reason, replacedBy, d.fundId(), null, null,
                         d.distributedOn(), d.amount(), Money.ZERO, null, d.parts());
             }
@@ -782,13 +782,13 @@ public class EquityProgram {
     void on(EquityFactReversed event) {
         String key = event.kind() + ":" + event.factId();
         LiveFact fact = live.remove(key);
-        Correction correction = new Correction(event.reason(), event.replacedBy(), fact.payload);
+        Correction correction = new Correction(event.reason(), event.replacedBy(), fact.payload());
         corrections.computeIfAbsent(key, k -> new ArrayList<>()).add(correction);
         awaitingReplacement = event.replacedBy() == null ? null : correction;
         Fund fund = funds.get(event.fundId());
         switch (event.kind()) {
             case COMMITMENT -> {
-                CapitalCommitted commitment = (CapitalCommitted) fact.payload;
+                CapitalCommitted commitment = (CapitalCommitted) fact.payload();
                 fund.partners.get(commitment.partner()).commitments.remove(commitment.committedOn());
             }
             case CALL -> fund.calls.removeIf(c -> c.callId().equals(event.factId()));
@@ -798,7 +798,7 @@ public class EquityProgram {
             }
             case MARK -> deals.get(event.dealId()).marks.remove(event.businessDate());
             case EXIT -> {
-                DealExited exit = (DealExited) fact.payload;
+                DealExited exit = (DealExited) fact.payload();
                 Deal deal = deals.get(exit.dealId());
                 deal.exits.removeIf(x -> x.exitId().equals(exit.exitId()));
                 deal.heldBp += exit.portion().basisPoints();
