@@ -253,25 +253,112 @@ class EquityReportsIntegrationTest {
             for (JsonNode fund : report.get("funds")) {
                 String fundId = fund.get("fundId").asText();
                 for (String figure : List.of("committedFen", "calledFen", "uncalledFen", "investedFen", "deals",
-                        "exitedCostFen", "proceedsFen", "distributedFen", "undistributedFen")) {
+                        "projects", "exitedCostFen", "proceedsFen", "distributedFen", "undistributedFen", "navFen",
+                        "unmarkedDeals")) {
                     String path = "/api/reports/equity/funds/" + fundId + "/explain?figure=" + figure + "&asOf=" + asOf;
                     assertThat(explainedSum(path)).as(fundId + " " + figure + " " + asOf)
                             .isEqualTo(fund.get(figure).asLong());
                     mostEvents = Math.max(mostEvents, report(path + "&size=3").get("events").asLong());
                 }
+                for (String ratio : List.of("dpi", "tvpi")) {
+                    assertRatio("/api/reports/equity/funds/" + fundId + "/explain?figure=" + ratio + "&asOf=" + asOf,
+                            fund.get(ratio));
+                }
                 assertThat(fund.get("partners")).isNotEmpty();
                 for (JsonNode partner : fund.get("partners")) {
                     String name = partner.get("partner").asText();
+                    String path = "/api/reports/equity/funds/" + fundId + "/explain?partner=" + name + "&asOf=" + asOf;
                     for (String figure : List.of("committedFen", "calledFen", "uncalledFen", "distributedFen")) {
-                        long sum = explainedSum("/api/reports/equity/funds/" + fundId + "/explain?partner=" + name
-                                + "&figure=" + figure + "&asOf=" + asOf);
+                        long sum = explainedSum(path + "&figure=" + figure);
                         assertThat(sum).as(fundId + " " + name + " " + figure + " " + asOf)
                                 .isEqualTo(partner.get(figure).asLong());
                     }
+                    assertRatio(path + "&figure=dpi", partner.get("dpi"));
                 }
             }
         }
         assertThat(mostEvents).as("some figure spans several pages").isGreaterThan(3);
+    }
+
+    @Test
+    void theEventsBehindEveryFigureOfTheFundsTotalAddUpToIt() {
+        for (String asOf : List.of("2021-05-01", AS_OF)) {
+            JsonNode total = report("/api/reports/equity/funds?asOf=" + asOf).get("total");
+            for (String figure : List.of("funds", "committedFen", "calledFen", "uncalledFen", "investedFen", "deals",
+                    "projects", "exitedCostFen", "proceedsFen", "distributedFen", "undistributedFen", "navFen",
+                    "unmarkedDeals")) {
+                assertThat(explainedSum("/api/reports/equity/funds/explain?figure=" + figure + "&asOf=" + asOf))
+                        .as("total " + figure + " " + asOf).isEqualTo(total.get(figure).asLong());
+            }
+            for (String ratio : List.of("dpi", "tvpi")) {
+                assertRatio("/api/reports/equity/funds/explain?figure=" + ratio + "&asOf=" + asOf, total.get(ratio));
+            }
+        }
+        // PB is invested in by both funds: counted once, through the first deal in it (D12)
+        JsonNode projects = report("/api/reports/equity/funds/explain?figure=projects&asOf=" + AS_OF);
+        assertThat(projects.get("parts").findValuesAsText("factId")).containsExactly("D11", "D12", "D13", "D22");
+    }
+
+    @Test
+    void theEventsBehindEveryFigureOfTheDealBookAndOfEachDealAddUpToIt() {
+        for (String fund : List.of("", "&fund=EF1", "&fund=EF2")) {
+            JsonNode book = report("/api/reports/equity/deals?asOf=" + AS_OF + fund);
+            for (String figure : List.of("amountFen", "exitedCostFen", "costHeldFen", "proceedsFen", "navFen")) {
+                assertThat(explainedSum("/api/reports/equity/deals/explain?figure=" + figure + "&asOf=" + AS_OF + fund))
+                        .as("book " + fund + " " + figure).isEqualTo(book.get(figure).asLong());
+            }
+            for (JsonNode row : book.get("rows")) {
+                String deal = row.get("dealId").asText();
+                for (String figure : List.of("amountFen", "exitedCostFen", "costHeldFen", "proceedsFen", "navFen",
+                        "heldBp", "stakeBp")) {
+                    assertThat(explainedSum("/api/reports/equity/deals/explain?figure=" + figure + "&deal=" + deal
+                            + "&asOf=" + AS_OF)).as(deal + " " + figure).isEqualTo(row.get(figure).asLong());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theNavIsExplainedByTheMarkOrClosingInForceForEachDealHeld() {
+        JsonNode nav = report("/api/reports/equity/funds/EF1/explain?figure=navFen&asOf=" + AS_OF);
+        assertThat(nav.get("parts").findValuesAsText("kind")).containsExactly("DEAL", "MARK");
+        assertThat(nav.get("parts").findValuesAsText("factId")).containsExactly("D13", "D11@2022-12-31");
+        // D11: 1.6亿 marked when all was held, 75% held now
+        JsonNode d11 = nav.at("/parts/1/valuation");
+        assertThat(d11.get("markValueFen").asLong()).isEqualTo(16_000 * WAN);
+        assertThat(d11.get("heldBp").asInt()).isEqualTo(7500);
+        assertThat(d11.get("heldAtMarkBp").asInt()).isEqualTo(10_000);
+        assertThat(nav.at("/parts/1/amount").asLong()).isEqualTo(12_000 * WAN);
+        assertThat(nav.get("formula").asText()).startsWith("navFen = ");
+        JsonNode book = report("/api/reports/equity/deals?asOf=" + AS_OF + "&fund=EF1");
+        assertThat(book.at("/rows/0/navEventId").asText()).isEqualTo(nav.at("/parts/1/eventId").asText());
+    }
+
+    /**
+     * A ratio's explanation: its formula, its value as the report prints it, and components whose events add up to
+     * them (over all pages), from which the ratio recomputes.
+     */
+    private void assertRatio(String path, JsonNode printed) {
+        JsonNode explanation = report(path);
+        assertThat(explanation.get("value").isNull()).isTrue();
+        assertThat(explanation.get("formula").asText()).as(path).contains(" / calledFen");
+        assertThat(explanation.get("multiple").isNull() ? null : explanation.get("multiple").asText()).as(path)
+                .isEqualTo(printed.isNull() ? null : printed.asText());
+        long numerator = 0;
+        long paidIn = 0;
+        for (JsonNode component : explanation.get("components")) {
+            String figure = component.get("figure").asText();
+            String componentPath = path.replaceAll("figure=[a-z]+", "figure=" + figure);
+            assertThat(explainedSum(componentPath)).as(componentPath).isEqualTo(component.get("value").asLong());
+            if (figure.equals("calledFen")) {
+                paidIn = component.get("value").asLong();
+            } else {
+                numerator += component.get("value").asLong();
+            }
+        }
+        String recomputed = paidIn == 0 ? null : java.math.BigDecimal.valueOf(numerator)
+                .divide(java.math.BigDecimal.valueOf(paidIn), 4, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        assertThat(recomputed).as(path).isEqualTo(printed.isNull() ? null : printed.asText());
     }
 
     @Test
@@ -291,13 +378,19 @@ class EquityReportsIntegrationTest {
     @Test
     void explainingAnUnknownFigureIsRefused() {
         for (String path : List.of("/api/reports/equity/funds/EF1/explain?figure=nothing",
-                "/api/reports/equity/funds/EF1/explain?figure=navFen",
+                "/api/reports/equity/funds/EF1/explain?figure=funds",
+                "/api/reports/equity/funds/explain?figure=amountFen",
+                "/api/reports/equity/deals/explain?figure=heldBp",
                 "/api/reports/equity/funds/EF1/explain?figure=investedFen&partner=" + CITY,
                 "/api/reports/equity/funds/EF1/explain?figure=calledFen&page=-1")) {
             Answer answer = api.get("finance", path);
             assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);
         }
         assertThat(api.get("finance", "/api/reports/equity/funds/EF9/explain?figure=calledFen").status())
+                .isEqualTo(404);
+        assertThat(api.get("finance", "/api/reports/equity/deals/explain?figure=navFen&deal=D99").status())
+                .isEqualTo(404);
+        assertThat(api.get("finance", "/api/reports/equity/deals/explain?figure=navFen&fund=EF9").status())
                 .isEqualTo(404);
         assertThat(api.get("operator", "/api/reports/equity/funds/EF1/explain?figure=calledFen").status())
                 .isEqualTo(403);
@@ -417,7 +510,7 @@ class EquityReportsIntegrationTest {
         rows.put("partner", jdbc.queryForList("SELECT * FROM equity_partner_movement ORDER BY global_index, partner"));
         rows.put("fund", jdbc.queryForList("SELECT * FROM equity_fund ORDER BY fund_id"));
         rows.put("deal", jdbc.queryForList("SELECT * FROM equity_deal ORDER BY deal_id"));
-        rows.put("mark", jdbc.queryForList("SELECT * FROM equity_mark ORDER BY deal_id, marked_on"));
+        rows.put("mark", jdbc.queryForList("SELECT * FROM equity_mark ORDER BY global_index"));
         rows.put("exit", jdbc.queryForList("SELECT * FROM equity_exit ORDER BY exit_id"));
         return rows;
     }

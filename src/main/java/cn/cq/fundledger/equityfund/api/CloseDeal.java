@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** A fund invests {@code amount} in a company (project) for {@code stake} of it. */
 public record CloseDeal(String dealId, String fundId, String projectId, String company, Money amount, Ratio stake,
-                        LocalDate closedOn) {
+                        LocalDate closedOn) implements EquityFactCommand {
 }

@@ -4,5 +4,6 @@ import cn.cq.fundledger.core.Money;
 import java.time.LocalDate;
 
 /** A fund pays {@code amount} of its exit proceeds out to its partners. */
-public record MakeDistribution(String distributionId, String fundId, Money amount, LocalDate distributedOn) {
+public record MakeDistribution(String distributionId, String fundId, Money amount, LocalDate distributedOn)
+        implements EquityFactCommand {
 }

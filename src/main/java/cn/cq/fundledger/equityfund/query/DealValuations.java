@@ -1,6 +1,8 @@
 package cn.cq.fundledger.equityfund.query;
 
 import cn.cq.fundledger.core.Ratio;
+import cn.cq.fundledger.equityfund.query.EquityViews.ReversalView;
+import cn.cq.fundledger.equityfund.query.EquityViews.ReversedDealView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -23,6 +25,11 @@ import org.springframework.stereotype.Component;
  * before the date, scaled by the part of the holding still held over the part held on the mark's day (a partial
  * exit after a mark sells part of what was marked); a deal never marked counts at the cost of the part still held;
  * a fully exited deal counts nothing. Rounding is half-even, to the fen.
+ *
+ * <p>Reversed facts count as never recorded: a reversed mark is ignored (the previous mark, or the cost, values the
+ * deal), a reversed exit sold nothing, a reversed deal is not valued but listed apart with its reversal. With
+ * {@code recordedAt}, facts and reversals recorded later are left out, so a fact reversed after that instant still
+ * counts.
  */
 @Component
 public class DealValuations {
@@ -33,25 +40,43 @@ public class DealValuations {
         this.jdbc = jdbc;
     }
 
+    /** A reference to the event behind a row: its id, position in the store, business date and recorded instant. */
+    record EventRef(String eventId, long position, LocalDate businessDate, Instant recordedAt) {
+    }
+
+    /** A deal valued, with the events its value comes from (the mark's is null when valued at cost or exited). */
+    record Valued(DealValue value, EventRef deal, EventRef mark) {
+    }
+
+    /** The deals closed by the date: the live ones valued, the reversed ones apart. */
+    record Book(List<Valued> live, List<ReversedDealView> reversed) {
+
+        List<DealValue> values() {
+            return live.stream().map(Valued::value).toList();
+        }
+    }
+
     /** Every deal closed on or before the date, of one fund or of all ({@code fundId} null), by deal id. */
     public List<DealValue> asOf(LocalDate asOf, String fundId) {
-        return value(asOf, null, fundId, null);
+        return asOf(asOf, null, fundId);
     }
 
     /**
-     * Every deal closed on or before the date, of one fund or of all, valued as the ledger had it at
-     * {@code recordedAt}: deals, marks and exits recorded later are left out, even back-dated ones (null: all).
+     * Every deal closed on or before the date and not reversed, of one fund or of all, valued as the ledger had it
+     * at {@code recordedAt}: deals, marks, exits and reversals recorded later are left out, even back-dated ones
+     * (null: all).
      */
     public List<DealValue> asOf(LocalDate asOf, Instant recordedAt, String fundId) {
-        return value(asOf, recordedAt, fundId, null);
+        return book(asOf, recordedAt, fundId, null).values();
     }
 
-    /** One deal closed on or before the date, or none. */
+    /** One deal closed on or before the date and not reversed, or none. */
     public List<DealValue> deal(LocalDate asOf, String dealId) {
-        return value(asOf, null, null, dealId);
+        return book(asOf, null, null, dealId).values();
     }
 
-    private List<DealValue> value(LocalDate asOf, Instant recordedAt, String fundId, String dealId) {
+    /** The deals closed by the date, of one fund, one deal or all, as the ledger had them at {@code recordedAt}. */
+    Book book(LocalDate asOf, Instant recordedAt, String fundId, String dealId) {
         String filter = (fundId != null ? " AND fund_id = ?" : "") + (dealId != null ? " AND deal_id = ?" : "");
         String recorded = recordedAt == null ? "" : " AND recorded_at <= ?";
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
@@ -64,27 +89,46 @@ public class DealValuations {
         if (dealId != null) {
             args.add(dealId);
         }
+        Reversals reversals = Reversals.read(jdbc, recordedAt, fundId, dealId);
         Map<String, List<Exit>> exits = new HashMap<>();
-        jdbc.query("SELECT deal_id, exited_on, portion_bp, cost_fen, proceeds_fen FROM equity_exit "
-                + "WHERE exited_on <= ?" + recorded + filter + " ORDER BY exited_on, exit_id", rs -> {
-                    exits.computeIfAbsent(rs.getString(1), d -> new ArrayList<>()).add(new Exit(localDate(rs, 2),
-                            rs.getInt(3), rs.getLong(4), rs.getLong(5)));
+        jdbc.query("SELECT event_id, deal_id, exited_on, portion_bp, cost_fen, proceeds_fen FROM equity_exit "
+                + "WHERE exited_on <= ?" + recorded + filter + " ORDER BY exited_on, global_index", rs -> {
+                    if (!reversals.reversed(rs.getString(1))) {
+                        exits.computeIfAbsent(rs.getString(2), d -> new ArrayList<>()).add(new Exit(localDate(rs, 3),
+                                rs.getInt(4), rs.getLong(5), rs.getLong(6)));
+                    }
                 }, args.toArray());
+        // the latest mark not reversed of each deal (one per deal and day stands at any instant)
         Map<String, Mark> marks = new HashMap<>();
-        jdbc.query("SELECT m.deal_id, m.marked_on, m.value_fen, m.method FROM equity_mark m WHERE m.marked_on = "
-                + "(SELECT MAX(x.marked_on) FROM equity_mark x WHERE x.deal_id = m.deal_id AND x.marked_on <= ?"
-                + recorded.replace("recorded_at", "x.recorded_at") + ")"
-                + filter.replace("fund_id", "m.fund_id").replace("deal_id", "m.deal_id"), rs -> {
-                    marks.put(rs.getString(1), new Mark(localDate(rs, 2), rs.getLong(3), rs.getString(4)));
+        jdbc.query("SELECT event_id, global_index, recorded_at, deal_id, marked_on, value_fen, method FROM equity_mark "
+                + "WHERE marked_on <= ?" + recorded + filter + " ORDER BY marked_on, global_index", rs -> {
+                    if (!reversals.reversed(rs.getString(1))) {
+                        LocalDate markedOn = localDate(rs, 5);
+                        marks.put(rs.getString(4), new Mark(new EventRef(rs.getString(1), rs.getLong(2), markedOn,
+                                rs.getTimestamp(3).toInstant()), rs.getLong(6), rs.getString(7)));
+                    }
                 }, args.toArray());
-        return jdbc.query("SELECT deal_id, fund_id, project_id, company, closed_on, amount_fen, stake_bp FROM equity_deal "
-                        + "WHERE closed_on <= ?" + recorded + filter + " ORDER BY deal_id",
-                (rs, i) -> value(rs, exits.getOrDefault(rs.getString(1), List.of()), marks.get(rs.getString(1))),
-                args.toArray());
+        List<Valued> live = new ArrayList<>();
+        List<ReversedDealView> reversed = new ArrayList<>();
+        jdbc.query("SELECT event_id, global_index, recorded_at, closed_on, deal_id, fund_id, project_id, company, "
+                + "amount_fen, stake_bp FROM equity_deal WHERE closed_on <= ?" + recorded + filter
+                + " ORDER BY deal_id", rs -> {
+                    EventRef deal = new EventRef(rs.getString(1), rs.getLong(2), localDate(rs, 4),
+                            rs.getTimestamp(3).toInstant());
+                    ReversalView reversal = reversals.of(deal.eventId());
+                    if (reversal != null) {
+                        reversed.add(new ReversedDealView(rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), deal.businessDate(), rs.getLong(9), rs.getInt(10), reversal));
+                    } else {
+                        live.add(value(rs, deal, exits.getOrDefault(rs.getString(5), List.of()),
+                                marks.get(rs.getString(5))));
+                    }
+                }, args.toArray());
+        return new Book(live, reversed);
     }
 
-    private static DealValue value(ResultSet rs, List<Exit> exits, Mark mark) throws SQLException {
-        long amount = rs.getLong(6);
+    private static Valued value(ResultSet rs, EventRef deal, List<Exit> exits, Mark mark) throws SQLException {
+        long amount = rs.getLong(9);
         int sold = exits.stream().mapToInt(Exit::portionBp).sum();
         int held = Ratio.ONE - sold;
         long exitedCost = exits.stream().mapToLong(Exit::costFen).sum();
@@ -93,23 +137,29 @@ public class DealValuations {
         String status = held == 0 ? "EXITED" : held == Ratio.ONE ? "LIVE" : "PARTLY_EXITED";
         long nav;
         String basis;
+        Integer heldAtMark = null;
+        EventRef navEvent;
         if (held == 0) {
             nav = 0;
             basis = "NONE";
+            navEvent = null;
         } else if (mark != null) {
-            int heldAtMark = Ratio.ONE - exits.stream().filter(e -> !e.exitedOn.isAfter(mark.markedOn))
+            heldAtMark = Ratio.ONE - exits.stream().filter(e -> !e.exitedOn.isAfter(mark.event.businessDate()))
                     .mapToInt(Exit::portionBp).sum();
             nav = BigDecimal.valueOf(mark.valueFen).multiply(BigDecimal.valueOf(held))
                     .divide(BigDecimal.valueOf(heldAtMark), 0, RoundingMode.HALF_EVEN).longValueExact();
             basis = "MARK";
+            navEvent = mark.event;
         } else {
             nav = costHeld;
             basis = "COST";
+            navEvent = deal;
         }
-        return new DealValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), localDate(rs, 5),
-                amount, rs.getInt(7), status, held, exitedCost, costHeld, proceeds, nav, basis,
-                mark == null ? null : mark.markedOn, mark == null ? null : mark.method,
-                mark == null ? null : mark.valueFen);
+        DealValue value = new DealValue(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                deal.businessDate(), amount, rs.getInt(10), status, held, exitedCost, costHeld, proceeds, nav, basis,
+                mark == null ? null : mark.event.businessDate(), mark == null ? null : mark.method,
+                mark == null ? null : mark.valueFen, heldAtMark, navEvent == null ? null : navEvent.eventId());
+        return new Valued(value, deal, mark == null ? null : mark.event);
     }
 
     static LocalDate localDate(ResultSet rs, int column) throws SQLException {
@@ -120,6 +170,6 @@ public class DealValuations {
     private record Exit(LocalDate exitedOn, int portionBp, long costFen, long proceedsFen) {
     }
 
-    private record Mark(LocalDate markedOn, long valueFen, String method) {
+    private record Mark(EventRef event, long valueFen, String method) {
     }
 }

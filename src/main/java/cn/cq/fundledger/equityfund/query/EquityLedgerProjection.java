@@ -9,8 +9,10 @@ import cn.cq.fundledger.equityfund.api.DealClosed;
 import cn.cq.fundledger.equityfund.api.DealExited;
 import cn.cq.fundledger.equityfund.api.DealMarked;
 import cn.cq.fundledger.equityfund.api.DistributionMade;
+import cn.cq.fundledger.equityfund.api.EquityFactReversed;
 import cn.cq.fundledger.equityfund.api.EquityFundEstablished;
 import cn.cq.fundledger.equityfund.api.PartnerAmount;
+import cn.cq.fundledger.equityfund.api.ReverseEquityFact.FactKind;
 import cn.cq.fundledger.system.ProjectionWriter;
 import cn.cq.fundledger.system.RequestContext;
 import java.time.Instant;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * {@code equity_movement} (committed, called, invested, exited cost, proceeds, distributed) and, when it
  * concerns partners, one row per partner in {@code equity_partner_movement}; a figure as of a date is the sum
  * of its column over the rows dated on or before it. Deals, marks and exits are also kept with their terms,
- * from which the reports value the live deals.
+ * from which the reports value the live deals, and every reversal in {@code equity_reversal}: a reversal also adds a
+ * movement row (kind REVERSAL) negating the fact's, so that the sums net it out from its own business date on.
  *
  * <p>Time comes from the events (business date, recorded timestamp), never from the clock: a replay rebuilds
  * the same rows.
@@ -55,9 +58,10 @@ public class EquityLedgerProjection {
     }
 
     @EventHandler
-    void on(EquityFundEstablished event, @Timestamp Instant recordedAt) {
-        writer.insert("INSERT INTO equity_fund (fund_id, name, established_on, recorded_at) VALUES (?,?,?,?)",
-                event.fundId(), event.name(), date(event.establishedOn()), java.sql.Timestamp.from(recordedAt));
+    void on(EquityFundEstablished event, EventMessage<?> message, @Timestamp Instant recordedAt) {
+        writer.insert("INSERT INTO equity_fund (event_id, global_index, recorded_at, fund_id, name, established_on) "
+                        + "VALUES (?,?,?,?,?,?)", message.getIdentifier(), position(message),
+                java.sql.Timestamp.from(recordedAt), event.fundId(), event.name(), date(event.establishedOn()));
     }
 
     @EventHandler
@@ -83,10 +87,11 @@ public class EquityLedgerProjection {
 
     @EventHandler
     void on(DealClosed event, EventMessage<?> message, @Timestamp Instant recordedAt) {
-        writer.insert("INSERT INTO equity_deal (deal_id, fund_id, project_id, company, amount_fen, stake_bp, "
-                        + "closed_on, recorded_at) VALUES (?,?,?,?,?,?,?,?)", event.dealId(), event.fundId(),
-                event.projectId(), event.company(), event.amount().fen(), event.stake().basisPoints(),
-                date(event.closedOn()), java.sql.Timestamp.from(recordedAt));
+        writer.insert("INSERT INTO equity_deal (event_id, global_index, recorded_at, deal_id, fund_id, project_id, "
+                        + "company, amount_fen, stake_bp, closed_on) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                message.getIdentifier(), position(message), java.sql.Timestamp.from(recordedAt), event.dealId(),
+                event.fundId(), event.projectId(), event.company(), event.amount().fen(), event.stake().basisPoints(),
+                date(event.closedOn()));
         Movement m = new Movement(message, recordedAt, event.closedOn(), "DEAL", event.dealId(), event.fundId());
         m.deal(event.dealId(), event.projectId());
         m.invested = event.amount().fen();
@@ -97,19 +102,20 @@ public class EquityLedgerProjection {
     @EventHandler
     void on(DealMarked event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user,
             @Timestamp Instant recordedAt) {
-        writer.insert("INSERT INTO equity_mark (deal_id, marked_on, fund_id, value_fen, method, global_index, "
-                        + "recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)", event.dealId(), date(event.markedOn()),
-                event.fundId(), event.value().fen(), event.method().name(), position(message), user,
-                java.sql.Timestamp.from(recordedAt));
+        writer.insert("INSERT INTO equity_mark (event_id, global_index, recorded_at, deal_id, marked_on, fund_id, "
+                        + "value_fen, method, recorded_by) VALUES (?,?,?,?,?,?,?,?,?)", message.getIdentifier(),
+                position(message), java.sql.Timestamp.from(recordedAt), event.dealId(), date(event.markedOn()),
+                event.fundId(), event.value().fen(), event.method().name(), user);
     }
 
     @EventHandler
     void on(DealExited event, EventMessage<?> message, @Timestamp Instant recordedAt) {
-        writer.insert("INSERT INTO equity_exit (exit_id, deal_id, fund_id, exited_on, portion_bp, cost_fen, "
-                        + "held_after_bp, full_exit, proceeds_fen, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                event.exitId(), event.dealId(), event.fundId(), date(event.exitedOn()), event.portion().basisPoints(),
-                event.cost().fen(), event.heldAfter().basisPoints(), event.full(), event.proceeds().fen(),
-                java.sql.Timestamp.from(recordedAt));
+        writer.insert("INSERT INTO equity_exit (event_id, global_index, recorded_at, exit_id, deal_id, fund_id, "
+                        + "exited_on, portion_bp, cost_fen, held_after_bp, full_exit, proceeds_fen) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", message.getIdentifier(), position(message),
+                java.sql.Timestamp.from(recordedAt), event.exitId(), event.dealId(), event.fundId(),
+                date(event.exitedOn()), event.portion().basisPoints(), event.cost().fen(),
+                event.heldAfter().basisPoints(), event.full(), event.proceeds().fen());
         Movement m = new Movement(message, recordedAt, event.exitedOn(), "EXIT", event.exitId(), event.fundId());
         m.deal(event.dealId(), event.projectId());
         m.exitedCost = event.cost().fen();
@@ -129,10 +135,55 @@ public class EquityLedgerProjection {
         }
     }
 
+    /**
+     * A reversal: its row in equity_reversal, and (but for a mark, which moves no figure) one movement row at the
+     * reversed fact's business date with every figure of the fact negated, and one per partner negating its part, so
+     * every sum as of any date nets the fact out while the fact's own rows stay as recorded.
+     */
+    @EventHandler
+    void on(EquityFactReversed event, EventMessage<?> message, @MetaDataValue(RequestContext.USER) String user,
+            @Timestamp Instant recordedAt) {
+        writer.insert("INSERT INTO equity_reversal (event_id, global_index, recorded_at, recorded_by, business_date, "
+                        + "kind, fact_id, reverses_event_id, fund_id, deal_id, reason, replaced_by) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", message.getIdentifier(), position(message),
+                java.sql.Timestamp.from(recordedAt), user, date(event.businessDate()), event.kind().name(),
+                event.factId(), event.reversesEventId(), event.fundId(), event.dealId(), event.reason(),
+                event.replacedBy());
+        if (event.kind() == FactKind.MARK) {
+            return;
+        }
+        Movement m = new Movement(message, recordedAt, event.businessDate(), "REVERSAL", event.factId(),
+                event.fundId());
+        long amount = -event.amount().fen();
+        switch (event.kind()) {
+            case COMMITMENT -> m.committed = amount;
+            case CALL -> m.called = amount;
+            case DEAL -> {
+                m.deal(event.dealId(), event.projectId());
+                m.invested = amount;
+                m.deals = -1;
+            }
+            case EXIT -> {
+                m.deal(event.dealId(), event.projectId());
+                m.exitedCost = -event.exitedCost().fen();
+                m.proceeds = amount;
+            }
+            case DISTRIBUTION -> m.distributed = amount;
+            default -> throw new IllegalStateException("no movement for " + event.kind());
+        }
+        write(m);
+        for (PartnerAmount part : event.parts()) {
+            long undone = -part.amount().fen();
+            partner(message, recordedAt, event.businessDate(), "REVERSAL", event.factId(), event.fundId(),
+                    part.partner(), part.partnerPosition(), event.kind() == FactKind.COMMITMENT ? undone : 0,
+                    event.kind() == FactKind.CALL ? undone : 0, event.kind() == FactKind.DISTRIBUTION ? undone : 0);
+        }
+    }
+
     @ResetHandler
     void reset() {
         for (String table : new String[]{"equity_movement", "equity_partner_movement", "equity_fund", "equity_deal",
-                "equity_mark", "equity_exit"}) {
+                "equity_mark", "equity_exit", "equity_reversal"}) {
             jdbc.update("DELETE FROM " + table);
         }
     }

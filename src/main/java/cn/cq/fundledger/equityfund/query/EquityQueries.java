@@ -10,6 +10,7 @@ import cn.cq.fundledger.equityfund.query.EquityViews.PartView;
 import cn.cq.fundledger.equityfund.query.EquityViews.PartnerAccountView;
 import cn.cq.fundledger.equityfund.query.EquityViews.PartnerMovementView;
 import cn.cq.fundledger.equityfund.query.EquityViews.PartnerView;
+import cn.cq.fundledger.equityfund.query.EquityViews.ReversalView;
 import cn.cq.fundledger.equityfund.query.EquityViews.SharedAmountView;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -85,6 +86,7 @@ public class EquityQueries {
         return shared(fundId, asOf, "DISTRIBUTION", "distributed_fen");
     }
 
+    /** The calls or distributions as recorded (reversed ones with their reversal), with each partner's part. */
     private List<SharedAmountView> shared(String fundId, LocalDate asOf, String kind, String column) {
         Map<String, List<PartView>> parts = new LinkedHashMap<>();
         jdbc.query("SELECT event_id, partner, " + column + " FROM equity_partner_movement WHERE fund_id = ? "
@@ -92,33 +94,44 @@ public class EquityQueries {
                     parts.computeIfAbsent(rs.getString(1), e -> new ArrayList<>())
                             .add(new PartView(rs.getString(2), rs.getLong(3)));
                 }, fundId, kind, Date.valueOf(asOf));
+        Reversals reversals = Reversals.read(jdbc, null, fundId, null);
         return jdbc.query("SELECT event_id, fact_id, business_date, " + column + " FROM equity_movement "
                         + "WHERE fund_id = ? AND kind = ? AND business_date <= ? ORDER BY business_date, global_index",
                 (rs, i) -> new SharedAmountView(rs.getString(2), localDate(rs, 3), rs.getLong(4),
-                        parts.getOrDefault(rs.getString(1), List.of())), fundId, kind, Date.valueOf(asOf));
+                        parts.getOrDefault(rs.getString(1), List.of()), rs.getString(1),
+                        reversals.of(rs.getString(1))), fundId, kind, Date.valueOf(asOf));
     }
 
-    /** A deal's terms and its valuation as of a date, with its marks and exits up to then. */
+    /**
+     * A deal's terms and its valuation as of a date, with its marks and exits up to then; reversed marks, exits and
+     * the deal itself reversed are shown with their reversal (status REVERSED, zero figures, for a reversed deal).
+     */
     public Optional<DealView> deal(String dealId, LocalDate asOf) {
-        List<MarkView> marks = jdbc.query("SELECT marked_on, value_fen, method, recorded_by FROM equity_mark "
-                        + "WHERE deal_id = ? AND marked_on <= ? ORDER BY marked_on",
-                (rs, i) -> new MarkView(localDate(rs, 1), rs.getLong(2), rs.getString(3), rs.getString(4)), dealId,
-                Date.valueOf(asOf));
+        Reversals reversals = Reversals.read(jdbc, null, null, dealId);
+        List<MarkView> marks = jdbc.query("SELECT marked_on, value_fen, method, recorded_by, event_id FROM equity_mark "
+                        + "WHERE deal_id = ? AND marked_on <= ? ORDER BY marked_on, global_index",
+                (rs, i) -> new MarkView(localDate(rs, 1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), reversals.of(rs.getString(5))), dealId, Date.valueOf(asOf));
         List<ExitView> exits = jdbc.query("SELECT exit_id, exited_on, portion_bp, cost_fen, held_after_bp, full_exit, "
-                        + "proceeds_fen FROM equity_exit WHERE deal_id = ? AND exited_on <= ? ORDER BY exited_on, exit_id",
+                        + "proceeds_fen, event_id FROM equity_exit WHERE deal_id = ? AND exited_on <= ? "
+                        + "ORDER BY exited_on, global_index",
                 (rs, i) -> new ExitView(rs.getString(1), localDate(rs, 2), rs.getInt(3), rs.getLong(4), rs.getInt(5),
-                        rs.getBoolean(6), rs.getLong(7)), dealId, Date.valueOf(asOf));
+                        rs.getBoolean(6), rs.getLong(7), rs.getString(8), reversals.of(rs.getString(8))), dealId,
+                Date.valueOf(asOf));
         Optional<DealValue> valued = valuations.deal(asOf, dealId).stream().findFirst();
-        return jdbc.query("SELECT deal_id, fund_id, project_id, company, amount_fen, stake_bp, closed_on FROM equity_deal "
-                        + "WHERE deal_id = ?",
+        return jdbc.query("SELECT deal_id, fund_id, project_id, company, amount_fen, stake_bp, closed_on, event_id "
+                        + "FROM equity_deal WHERE deal_id = ?",
                 (rs, i) -> {
                     long amount = rs.getLong(5);
+                    ReversalView reversal = reversals.of(rs.getString(8));
+                    String status = reversal != null && !localDate(rs, 7).isAfter(asOf) ? "REVERSED"
+                            : "NOT_YET_CLOSED";
                     return valued.map(v -> new DealView(v.dealId(), v.fundId(), v.projectId(), v.company(), amount,
                                     v.stakeBp(), v.closedOn(), asOf, v.status(), v.heldBp(), v.costHeldFen(),
-                                    v.navFen(), v.navBasis(), v.proceedsFen(), marks, exits))
+                                    v.navFen(), v.navBasis(), v.proceedsFen(), marks, exits, null))
                             .orElse(new DealView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                    amount, rs.getInt(6), localDate(rs, 7), asOf, "NOT_YET_CLOSED", 0, 0, 0, "NONE",
-                                    0, marks, exits));
+                                    amount, rs.getInt(6), localDate(rs, 7), asOf, status, 0, 0, 0, "NONE", 0, marks,
+                                    exits, reversal));
                 }, dealId).stream().findFirst();
     }
 }

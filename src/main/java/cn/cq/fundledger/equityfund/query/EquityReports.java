@@ -2,6 +2,7 @@ package cn.cq.fundledger.equityfund.query;
 
 import static cn.cq.fundledger.equityfund.query.DealValuations.localDate;
 
+import cn.cq.fundledger.equityfund.query.EquityViews.ReversedDealView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
  * an instant ({@code recordedAt}: facts recorded later are left out, even back-dated ones; every table read is
  * filtered by its {@code recorded_at}). The money figures are sums over
  * {@code equity_movement} and {@code equity_partner_movement}, so a fund's partners add up to the fund and the
- * funds to the total, whose invested amount and projects equal {@code /api/totals}; NAV comes from
- * {@link DealValuations}.
+ * funds to the total, whose invested amount and projects equal {@code /api/totals}; a reversal's movement rows net
+ * the reversed fact out. A project counts when the {@code deals} of its movements add up to more than zero. NAV
+ * comes from {@link DealValuations}; {@link EquityExplanations} lists the events behind every figure.
  */
 @Component
 public class EquityReports {
@@ -62,89 +64,27 @@ public class EquityReports {
     public record FundsReport(LocalDate asOf, List<FundRow> funds, FundsTotal total) {
     }
 
+    /**
+     * The deal book: the deals closed by the date and not reversed ({@code rows}, which the sums add up), and the
+     * reversed ones as recorded with their reversal ({@code reversed}, in no sum).
+     */
     public record DealBook(LocalDate asOf, String fundId, List<DealValue> rows, long amountFen, long exitedCostFen,
-                           long costHeldFen, long proceedsFen, long navFen) {
-    }
-
-    /** One event's part in a report figure ({@code partner}: null for a fund's figure). */
-    public record Part(long position, String eventId, LocalDate businessDate, Instant recordedAt, String kind,
-                       String factId, String dealId, String partner, long amount) {
-    }
-
-    /**
-     * A page of the events behind one figure of a fund (or of one partner in it, when {@code partner} is set); over
-     * all pages they add up to {@code value}.
-     */
-    public record Explanation(String fundId, String partner, String figure, LocalDate asOf, Instant recordedAt,
-                              long value, long events, int page, int size, List<Part> parts) {
-    }
-
-    /**
-     * The figures of a fund row that are sums over equity_movement, as expressions over it. Left out: projects (a
-     * distinct count), NAV and unmarked deals (from the marks), DPI and TVPI (ratios).
-     */
-    private static final Map<String, String> FUND_FIGURES = Map.of("committedFen", "committed_fen",
-            "calledFen", "called_fen", "uncalledFen", "committed_fen - called_fen", "investedFen", "invested_fen",
-            "deals", "deals", "exitedCostFen", "exited_cost_fen", "proceedsFen", "proceeds_fen",
-            "distributedFen", "distributed_fen", "undistributedFen", "proceeds_fen - distributed_fen");
-
-    /** The figures of a partner row, as expressions over equity_partner_movement (DPI, a ratio, left out). */
-    private static final Map<String, String> PARTNER_FIGURES = Map.of("committedFen", "committed_fen",
-            "calledFen", "called_fen", "uncalledFen", "committed_fen - called_fen", "distributedFen", "distributed_fen");
-
-    public static java.util.Set<String> fundFigures() {
-        return new java.util.TreeSet<>(FUND_FIGURES.keySet());
-    }
-
-    public static java.util.Set<String> partnerFigures() {
-        return new java.util.TreeSet<>(PARTNER_FIGURES.keySet());
-    }
-
-    /**
-     * The events that make up one figure of a fund as of the date, or of one partner in it when {@code partner} is
-     * not null: the movements the report sums (same fund, dates and recorded instant) whose part is not zero.
-     */
-    public Explanation explainFund(String fundId, String partner, String figure, LocalDate asOf, Instant recordedAt,
-                                   int page, int size) {
-        String amount = (partner == null ? FUND_FIGURES : PARTNER_FIGURES).get(figure);
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
-        if (recordedAt != null) {
-            args.add(Timestamp.from(recordedAt));
-        }
-        args.add(fundId);
-        String rows = partner == null
-                ? "SELECT m.event_id, m.global_index, 0 AS partner_position, m.business_date, m.recorded_at, m.kind, "
-                + "m.fact_id, m.deal_id, CAST(NULL AS VARCHAR(200)) AS partner, " + amount + " AS amount "
-                + "FROM equity_movement m"
-                : "SELECT m.event_id, m.global_index, m.partner_position, m.business_date, m.recorded_at, m.kind, "
-                + "m.fact_id, CAST(NULL AS VARCHAR(64)) AS deal_id, m.partner, " + amount + " AS amount "
-                + "FROM equity_partner_movement m";
-        rows += " WHERE m.business_date <= ?" + (recordedAt != null ? RECORDED.formatted("m") : "")
-                + " AND m.fund_id = ?" + (partner != null ? " AND m.partner = ?" : "") + " AND " + amount + " <> 0";
-        if (partner != null) {
-            args.add(partner);
-        }
-        Long value = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM (" + rows + ") r", Long.class,
-                args.toArray());
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args.toArray());
-        args.add(size);
-        args.add((long) page * size);
-        List<Part> parts = jdbc.query("SELECT * FROM (" + rows + ") r ORDER BY business_date, global_index, "
-                        + "partner_position, event_id LIMIT ? OFFSET ?",
-                (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"), localDate(rs, 4),
-                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("kind"), rs.getString("fact_id"),
-                        rs.getString("deal_id"), rs.getString("partner"), rs.getLong("amount")),
-                args.toArray());
-        return new Explanation(fundId, partner, figure, asOf, recordedAt, value == null ? 0 : value,
-                events == null ? 0 : events, page, size, parts);
+                           long costHeldFen, long proceedsFen, long navFen, List<ReversedDealView> reversed) {
     }
 
     private static final String FUND_SUMS = "SELECT f.fund_id, f.name, f.established_on, "
             + "COALESCE(SUM(m.committed_fen),0), COALESCE(SUM(m.called_fen),0), COALESCE(SUM(m.invested_fen),0), "
-            + "COALESCE(SUM(m.deals),0), COUNT(DISTINCT CASE WHEN m.kind = 'DEAL' THEN m.project_id END), "
-            + "COALESCE(SUM(m.exited_cost_fen),0), COALESCE(SUM(m.proceeds_fen),0), COALESCE(SUM(m.distributed_fen),0) "
+            + "COALESCE(SUM(m.deals),0), COALESCE(SUM(m.exited_cost_fen),0), COALESCE(SUM(m.proceeds_fen),0), "
+            + "COALESCE(SUM(m.distributed_fen),0) "
             + "FROM equity_fund f LEFT JOIN equity_movement m ON m.fund_id = f.fund_id AND m.business_date <= ?";
-    private static final String RECORDED = " AND %s.recorded_at <= ?";
+    static final String RECORDED = " AND %s.recorded_at <= ?";
+
+    /**
+     * The projects that count, per fund (or across funds): a project counts when the {@code deals} of its movements
+     * (a deal +1, its reversal -1) add up to more than zero.
+     */
+    private static final String COUNTED_PROJECTS = "SELECT %1$s project_id FROM equity_movement "
+            + "WHERE project_id IS NOT NULL AND business_date <= ?%2$s GROUP BY %1$s project_id HAVING SUM(deals) > 0";
 
     private final JdbcTemplate jdbc;
     private final DealValuations valuations;
@@ -166,7 +106,7 @@ public class EquityReports {
         long calledFen = funds.stream().mapToLong(FundRow::calledFen).sum();
         long distributedFen = funds.stream().mapToLong(FundRow::distributedFen).sum();
         long navFen = funds.stream().mapToLong(FundRow::navFen).sum();
-        long projects = deals.stream().map(DealValue::projectId).distinct().count();
+        long projects = projects(asOf, recordedAt, null, false).getOrDefault(null, 0L);
         FundsTotal total = new FundsTotal(funds.size(), funds.stream().mapToLong(FundRow::committedFen).sum(),
                 calledFen, funds.stream().mapToLong(FundRow::uncalledFen).sum(),
                 funds.stream().mapToLong(FundRow::investedFen).sum(), funds.stream().mapToLong(FundRow::deals).sum(),
@@ -198,11 +138,13 @@ public class EquityReports {
 
     /** The deal book as the ledger had it at {@code recordedAt} (null: everything recorded), as of the date. */
     public DealBook deals(LocalDate asOf, Instant recordedAt, String fundId) {
-        List<DealValue> rows = valuations.asOf(asOf, recordedAt, fundId);
+        DealValuations.Book book = valuations.book(asOf, recordedAt, fundId, null);
+        List<DealValue> rows = book.values();
         return new DealBook(asOf, fundId, rows, rows.stream().mapToLong(DealValue::amountFen).sum(),
                 rows.stream().mapToLong(DealValue::exitedCostFen).sum(),
                 rows.stream().mapToLong(DealValue::costHeldFen).sum(),
-                rows.stream().mapToLong(DealValue::proceedsFen).sum(), rows.stream().mapToLong(DealValue::navFen).sum());
+                rows.stream().mapToLong(DealValue::proceedsFen).sum(), rows.stream().mapToLong(DealValue::navFen).sum(),
+                book.reversed());
     }
 
     private List<FundRow> fundRows(LocalDate asOf, Instant recordedAt, String fundId, List<DealValue> deals) {
@@ -233,20 +175,46 @@ public class EquityReports {
             }
         }
         Map<String, List<PartnerRow>> partners = partners(asOf, recordedAt, fundId);
+        Map<String, Long> projects = projects(asOf, recordedAt, fundId, true);
         return jdbc.query(FUND_SUMS + join + where + " GROUP BY f.fund_id, f.name, f.established_on ORDER BY f.fund_id",
                 (rs, i) -> {
                     String id = rs.getString(1);
                     long committed = rs.getLong(4);
                     long called = rs.getLong(5);
-                    long proceeds = rs.getLong(10);
-                    long distributed = rs.getLong(11);
+                    long proceeds = rs.getLong(9);
+                    long distributed = rs.getLong(10);
                     long fundNav = nav.getOrDefault(id, 0L);
                     return new FundRow(id, rs.getString(2), localDate(rs, 3), committed, called, committed - called,
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), proceeds, distributed,
+                            rs.getLong(6), rs.getLong(7), projects.getOrDefault(id, 0L), rs.getLong(8), proceeds,
+                            distributed,
                             proceeds - distributed, fundNav, unmarked.getOrDefault(id, 0L),
                             multiple(distributed, called), multiple(distributed + fundNav, called),
                             partners.getOrDefault(id, List.of()));
                 }, args.toArray());
+    }
+
+    /**
+     * The number of projects that count, by fund ({@code byFund}; of one fund when {@code fundId} is given) or across
+     * funds (under the key null).
+     */
+    private Map<String, Long> projects(LocalDate asOf, Instant recordedAt, String fundId, boolean byFund) {
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(asOf)));
+        String where = "";
+        if (recordedAt != null) {
+            where += " AND recorded_at <= ?";
+            args.add(Timestamp.from(recordedAt));
+        }
+        if (fundId != null) {
+            where += " AND fund_id = ?";
+            args.add(fundId);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        String counted = COUNTED_PROJECTS.formatted(byFund ? "fund_id," : "", where);
+        jdbc.query("SELECT " + (byFund ? "fund_id" : "CAST(NULL AS VARCHAR(64))") + ", COUNT(*) FROM (" + counted
+                + ") p" + (byFund ? " GROUP BY fund_id" : ""), rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, args.toArray());
+        return counts;
     }
 
     /** The partners of each fund who had committed by the date, in the order they joined. */

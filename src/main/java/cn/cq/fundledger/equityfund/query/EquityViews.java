@@ -1,5 +1,6 @@
 package cn.cq.fundledger.equityfund.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,21 +34,45 @@ public final class EquityViews {
     public record PartView(String partner, long amountFen) {
     }
 
-    /** A call or a distribution with its parts per partner, which add up to its amount. */
-    public record SharedAmountView(String id, LocalDate businessDate, long amountFen, List<PartView> parts) {
+    /**
+     * The reversal of a fact: its event, when and by whom it was recorded, why, and the fact that replaced it (null
+     * when none).
+     */
+    public record ReversalView(String eventId, Instant recordedAt, String recordedBy, String reason,
+                               String replacedBy) {
     }
 
-    public record MarkView(LocalDate markedOn, long valueFen, String method, String recordedBy) {
+    /**
+     * A call or a distribution as recorded, with its parts per partner, which add up to its amount; {@code reversal}
+     * when it was reversed (it then counts in no figure).
+     */
+    public record SharedAmountView(String id, LocalDate businessDate, long amountFen, List<PartView> parts,
+                                   String eventId, ReversalView reversal) {
     }
 
+    /** A mark as recorded; {@code reversal} when it was reversed (NAV then ignores it). */
+    public record MarkView(LocalDate markedOn, long valueFen, String method, String recordedBy, String eventId,
+                           ReversalView reversal) {
+    }
+
+    /** An exit as recorded; {@code reversal} when it was reversed (it then sold nothing). */
     public record ExitView(String exitId, LocalDate exitedOn, int portionBp, long costFen, int heldAfterBp,
-                           boolean full, long proceedsFen) {
+                           boolean full, long proceedsFen, String eventId, ReversalView reversal) {
     }
 
-    /** A deal's terms, its valuation as of a date (see {@link DealValue}), and its marks and exits up to then. */
+    /**
+     * A deal's terms, its valuation as of a date (see {@link DealValue}), and its marks and exits up to then, the
+     * reversed ones included and marked as such. A reversed deal has status REVERSED, {@code reversal}, and zero
+     * figures.
+     */
     public record DealView(String dealId, String fundId, String projectId, String company, long amountFen,
                            int stakeBp, LocalDate closedOn, LocalDate asOf, String status, int heldBp,
                            long costHeldFen, long navFen, String navBasis, long proceedsFen, List<MarkView> marks,
-                           List<ExitView> exits) {
+                           List<ExitView> exits, ReversalView reversal) {
+    }
+
+    /** A deal that was reversed, as recorded, in the deal book: it counts in no figure. */
+    public record ReversedDealView(String dealId, String fundId, String projectId, String company,
+                                   LocalDate closedOn, long amountFen, int stakeBp, ReversalView reversal) {
     }
 }

@@ -11,6 +11,7 @@ import cn.cq.fundledger.equityfund.query.EquityViews.SharedAmountView;
 import cn.cq.fundledger.system.web.Answers;
 import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -42,12 +43,30 @@ public class EquityController {
     private final EquityQueries queries;
     private final Consistent consistent;
     private final BusinessCalendar calendar;
+    private final ObjectMapper json;
 
-    public EquityController(CommandGateway commands, EquityQueries queries, Consistent consistent, BusinessCalendar calendar) {
+    public EquityController(CommandGateway commands, EquityQueries queries, Consistent consistent,
+                            BusinessCalendar calendar, ObjectMapper json) {
         this.commands = commands;
         this.queries = queries;
         this.consistent = consistent;
         this.calendar = calendar;
+        this.json = json;
+    }
+
+    @PostMapping("/corrections")
+    @Operation(summary = "Correct a wrongly recorded equity fact (OPERATOR)",
+            description = "kind = commitment | call | deal | mark | exit | distribution; factId = fundId/partner@"
+                    + "committedOn for a commitment, dealId@markedOn for a mark, else the call, deal, exit or "
+                    + "distribution id; a mandatory reason; optionally replacement, the corrected fact as the body of "
+                    + "the ordinary request of that kind (with a new id where the kind has ids; fundId of a call or "
+                    + "distribution and dealId of a mark or exit default to the reversed fact's). The fact is never "
+                    + "edited or deleted: a reversal linked to its event is recorded at the fact's own business date, "
+                    + "then the replacement by the ordinary rules, both or nothing. Refused (422) while later facts "
+                    + "rest on the fact: reverse those first.")
+    public ResponseEntity<Recorded> correct(@RequestBody EquityRequests.Correction request) {
+        Recorded recorded = commands.sendAndWait(request.toCommand(json));
+        return Answers.recorded(recorded, "/api/audit/events?type=EquityFactReversed");
     }
 
     @PostMapping("/commitments")

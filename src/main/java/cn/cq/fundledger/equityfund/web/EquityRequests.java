@@ -5,11 +5,17 @@ import cn.cq.fundledger.core.Ratio;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.equityfund.api.CallCapital;
 import cn.cq.fundledger.equityfund.api.CloseDeal;
+import cn.cq.fundledger.equityfund.api.EquityFactCommand;
 import cn.cq.fundledger.equityfund.api.MakeDistribution;
 import cn.cq.fundledger.equityfund.api.MarkDeal;
 import cn.cq.fundledger.equityfund.api.RecordCommitment;
 import cn.cq.fundledger.equityfund.api.RecordExit;
+import cn.cq.fundledger.equityfund.api.ReverseEquityFact;
+import cn.cq.fundledger.equityfund.api.ReverseEquityFact.FactKind;
 import cn.cq.fundledger.equityfund.api.ValuationMethod;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 
 /**
  * The equity program's requests as people and files write them: text fields, amounts in yuan (with an optional
@@ -47,9 +53,14 @@ public final class EquityRequests {
      */
     public record Call(String callId, String fundId, String amountYuan, String calledOn) {
         public CallCapital toCommand() {
+            return command(true);
+        }
+
+        /** Without {@code fundRequired} a missing fund is left null (a correction's replacement: the reversed call's). */
+        CallCapital command(boolean fundRequired) {
             Input in = new Input();
-            CallCapital command = new CallCapital(in.text("callId", callId), in.text("fundId", fundId),
-                    in.positiveAmount("amountYuan", amountYuan), in.date("calledOn", calledOn));
+            CallCapital command = new CallCapital(in.text("callId", callId), fundRequired ? in.text("fundId", fundId)
+                    : in.optionalText(fundId), in.positiveAmount("amountYuan", amountYuan), in.date("calledOn", calledOn));
             in.orThrow();
             return command;
         }
@@ -91,10 +102,16 @@ public final class EquityRequests {
         }
 
         public RecordExit toCommand() {
+            return command(true);
+        }
+
+        /** Without {@code dealRequired} a missing deal is left null (a correction's replacement: the reversed exit's). */
+        RecordExit command(boolean dealRequired) {
             Input in = new Input();
             Ratio portion = in.optionalText(portionPct) == null ? null : in.percentUpToHundred("portionPct", portionPct);
-            RecordExit command = new RecordExit(in.text("exitId", exitId), in.text("dealId", dealId),
-                    in.nonNegativeAmount("proceedsYuan", proceedsYuan), portion, in.date("exitedOn", exitedOn));
+            RecordExit command = new RecordExit(in.text("exitId", exitId), dealRequired ? in.text("dealId", dealId)
+                    : in.optionalText(dealId), in.nonNegativeAmount("proceedsYuan", proceedsYuan), portion,
+                    in.date("exitedOn", exitedOn));
             in.orThrow();
             return command;
         }
@@ -110,9 +127,15 @@ public final class EquityRequests {
      */
     public record Mark(String dealId, String valueYuan, String method, String markedOn) {
         public MarkDeal toCommand() {
+            return command(true);
+        }
+
+        /** Without {@code dealRequired} a missing deal is left null (a correction's replacement: the reversed mark's). */
+        MarkDeal command(boolean dealRequired) {
             Input in = new Input();
-            MarkDeal command = new MarkDeal(in.text("dealId", dealId), in.nonNegativeAmount("valueYuan", valueYuan),
-                    in.choice("method", method, ValuationMethod.class), in.date("markedOn", markedOn));
+            MarkDeal command = new MarkDeal(dealRequired ? in.text("dealId", dealId) : in.optionalText(dealId),
+                    in.nonNegativeAmount("valueYuan", valueYuan), in.choice("method", method, ValuationMethod.class),
+                    in.date("markedOn", markedOn));
             in.orThrow();
             return command;
         }
@@ -128,16 +151,76 @@ public final class EquityRequests {
      */
     public record Distribution(String distributionId, String fundId, String amountYuan, String distributedOn) {
         public MakeDistribution toCommand() {
+            return command(true);
+        }
+
+        /** Without {@code fundRequired} a missing fund is left null (a correction's replacement: the reversed one's). */
+        MakeDistribution command(boolean fundRequired) {
             Input in = new Input();
             MakeDistribution command = new MakeDistribution(in.text("distributionId", distributionId),
-                    in.text("fundId", fundId), in.positiveAmount("amountYuan", amountYuan),
-                    in.date("distributedOn", distributedOn));
+                    fundRequired ? in.text("fundId", fundId) : in.optionalText(fundId),
+                    in.positiveAmount("amountYuan", amountYuan), in.date("distributedOn", distributedOn));
             in.orThrow();
             return command;
         }
 
         Distribution onFund(String pathFundId) {
             return new Distribution(distributionId, samePath("fundId", fundId, pathFundId), amountYuan, distributedOn);
+        }
+    }
+
+    /**
+     * A correction (REST only): {@code kind} (commitment, call, deal, mark, exit, distribution, in any case),
+     * {@code factId} (the id the fact was recorded under: {@code fundId/partner@committedOn} for a commitment,
+     * {@code dealId@markedOn} for a mark, else the call, deal, exit or distribution id), a mandatory {@code reason},
+     * and optionally {@code replacement}: the corrected fact, written as the body of the ordinary request of that
+     * kind; a call or distribution may leave out {@code fundId}, a mark or exit {@code dealId} (the reversed fact's).
+     * A problem in the replacement names its field as {@code replacement.<field>}.
+     */
+    public record Correction(String kind, String factId, String reason, JsonNode replacement) {
+        public ReverseEquityFact toCommand(ObjectMapper json) {
+            Input in = new Input();
+            FactKind factKind = in.choice("kind", kind, FactKind.class);
+            String id = in.text("factId", factId);
+            String why = in.text("reason", reason);
+            EquityFactCommand corrected = null;
+            if (factKind != null && replacement != null && !replacement.isNull()) {
+                try {
+                    corrected = replacement(factKind, json);
+                } catch (Input.InvalidInput invalid) {
+                    invalid.problems().forEach(problem -> in.add(inReplacement(problem)));
+                } catch (RuleViolation violation) {
+                    in.add(inReplacement(violation));
+                }
+            }
+            in.orThrow();
+            return new ReverseEquityFact(factKind, id, why, corrected);
+        }
+
+        private EquityFactCommand replacement(FactKind factKind, ObjectMapper json) {
+            if (!replacement.isObject()) {
+                throw RuleViolation.invalid("", "json", "the body of a " + factKind.name().toLowerCase(Locale.ROOT)
+                        + " request, as a JSON object, was expected");
+            }
+            try {
+                return switch (factKind) {
+                    case COMMITMENT -> json.convertValue(replacement, Commitment.class).toCommand();
+                    case CALL -> json.convertValue(replacement, Call.class).command(false);
+                    case DEAL -> json.convertValue(replacement, Deal.class).toCommand();
+                    case MARK -> json.convertValue(replacement, Mark.class).command(false);
+                    case EXIT -> json.convertValue(replacement, Exit.class).command(false);
+                    case DISTRIBUTION -> json.convertValue(replacement, Distribution.class).command(false);
+                };
+            } catch (IllegalArgumentException e) {
+                throw RuleViolation.invalid("", "json", "not the body of a " + factKind.name().toLowerCase(Locale.ROOT)
+                        + " request: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+
+        private static RuleViolation inReplacement(RuleViolation problem) {
+            String field = problem.field() == null || problem.field().isEmpty() ? "replacement"
+                    : "replacement." + problem.field();
+            return new RuleViolation(problem.kind(), field, problem.rule(), "replacement: " + problem.getMessage());
         }
     }
 
