@@ -38,13 +38,23 @@ public final class NetCount {
      *             {@code global_index} and {@code business_date}, the key and the step
      */
     public static String countedBy(String rows, String key, String step) {
-        String running = "SELECT s.*, " + step + " AS net_step, SUM(" + step + ") OVER (PARTITION BY " + key
-                + " ORDER BY business_date, global_index ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS net_running, "
-                + "SUM(" + step + ") OVER (PARTITION BY " + key + ") AS net_total FROM (" + rows + ") s WHERE "
-                + step + " <> 0";
-        String rises = "SELECT r.*, ROW_NUMBER() OVER (PARTITION BY " + key
-                + " ORDER BY business_date DESC, global_index DESC) AS net_nth FROM (" + running + ") r "
-                + "WHERE net_total > 0 AND net_running > 0 AND net_running - net_step <= 0";
-        return "SELECT x.*, 1 AS amount FROM (" + rises + ") x WHERE net_nth = 1";
+        Around around = countedBy(key, step);
+        return around.before() + rows + around.after();
+    }
+
+    /** The SQL of {@link #countedBy(String, String, String)} before and after the rows' SELECT. */
+    public static Around countedBy(String key, String step) {
+        String before = "SELECT x.*, 1 AS amount FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY " + key
+                + " ORDER BY business_date DESC, global_index DESC) AS net_nth FROM (SELECT s.*, " + step
+                + " AS net_step, SUM(" + step + ") OVER (PARTITION BY " + key + " ORDER BY business_date, global_index "
+                + "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS net_running, SUM(" + step + ") OVER (PARTITION BY "
+                + key + ") AS net_total FROM (";
+        String after = ") s WHERE " + step + " <> 0) r WHERE net_total > 0 AND net_running > 0 "
+                + "AND net_running - net_step <= 0) x WHERE net_nth = 1";
+        return new Around(before, after);
+    }
+
+    /** SQL to put around a SELECT of rows. */
+    public record Around(String before, String after) {
     }
 }

@@ -222,6 +222,9 @@ class SeedCorrectionsIntegrationTest {
             assertThat(totals.get("investedFen").asLong()).as(at).isEqualTo(report.at("/total/investedFen").asLong());
         }
         assertThat(api.totals(AS_OF + "&recordedAt=" + before).at("/seedFund/projects").asLong()).isEqualTo(5);
+        // a project whose only investment was reversed counts no more
+        assertThat(api.totals(AS_OF).at("/seedFund/projects").asLong()).isEqualTo(5);
+        assertThat(api.totals(AS_OF + "&recordedAt=" + corrected).at("/seedFund/projects").asLong()).isEqualTo(4);
     }
 
     @Test

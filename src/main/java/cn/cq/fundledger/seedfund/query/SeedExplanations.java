@@ -10,6 +10,7 @@ import cn.cq.fundledger.seedfund.query.SeedReports.Valued;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Attribution;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Holding;
 import cn.cq.fundledger.seedfund.query.SeedValuation.Mark;
+import cn.cq.fundledger.system.NetCount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -216,13 +217,8 @@ public class SeedExplanations {
      * investments add up to more than zero.
      */
     private static SeedSql projectsCounted(SeedSql movements) {
-        return new SeedSql("SELECT z.*, 1 AS amount FROM (SELECT y.*, ROW_NUMBER() OVER (PARTITION BY y.project_id "
-                + "ORDER BY y.business_date DESC, y.global_index DESC, y.event_id DESC) AS nth FROM (SELECT x.*, "
-                + "SUM(x.investments) OVER (PARTITION BY x.project_id ORDER BY x.business_date, x.global_index, "
-                + "x.event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running, SUM(x.investments) OVER "
-                + "(PARTITION BY x.project_id) AS final_sum FROM (").add(movements)
-                .add(") x WHERE x.project_id IS NOT NULL) y WHERE y.running > 0 AND y.running - y.investments <= 0 "
-                        + "AND y.final_sum > 0) z WHERE z.nth = 1");
+        NetCount.Around counted = NetCount.countedBy("project_id", "investments");
+        return new SeedSql(counted.before()).add(movements).add(counted.after());
     }
 
     /** Each round's capital attributed to an investment held: the round's event, the amount attributed. */
