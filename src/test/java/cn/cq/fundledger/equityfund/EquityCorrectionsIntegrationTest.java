@@ -183,6 +183,14 @@ class EquityCorrectionsIntegrationTest {
         assertThat(report("/api/reports/equity/funds/EF1?asOf=2020-04-01").get("investedFen").asLong())
                 .isEqualTo(6500 * WAN);
         assertThat(report("/api/reports/equity/funds/EF1?asOf=2021-01-01").get("projects").asLong()).isEqualTo(3);
+        // /api/totals nets them out the same way, and as recorded before the corrections still counts them
+        JsonNode totals = api.totals(AS_OF).get("equityFund");
+        assertThat(totals.get("projects").asLong()).isEqualTo(3);
+        assertThat(totals.get("investedFen").asLong()).isEqualTo(7000 * WAN);
+        JsonNode before = api.totals(AS_OF + "&recordedAt=" + beforeCorrections).get("equityFund");
+        assertThat(before.get("investedFen").asLong()).isEqualTo(8000 * WAN);
+        assertThat(api.totals(AS_OF + "&recordedAt=" + afterCorrections).at("/equityFund/projects").asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -346,6 +354,12 @@ class EquityCorrectionsIntegrationTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.headers().getFirst("X-Ledger-Consistent")).isEqualTo("true");
         return answer;
+    }
+
+    @Test
+    void theStandaloneVerifierRecomputesTheCorrectedTotals(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        cn.cq.fundledger.support.ExportCheck.verifierAgreesWithTotals(api, AS_OF, dir);
     }
 
     private static void created(Answer answer) {

@@ -425,4 +425,11 @@ class SeedCorrectionsIntegrationTest {
     private static void created(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     }
+
+    @Test
+    void theStandaloneVerifierRecomputesTheCorrectedTotals(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        cn.cq.fundledger.support.ExportCheck.verifierAgreesWithTotals(api, AS_OF, dir);
+    }
+
 }

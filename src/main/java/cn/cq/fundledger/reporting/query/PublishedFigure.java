@@ -14,7 +14,7 @@ public enum PublishedFigure {
     SEED_PROJECTS("seedFund.projects", "seed_movement", "investments", "project_id"),
     SEED_INVESTED("seedFund.investedFen", "seed_movement", "invested_fen", "invested_fen <> 0", null),
     EQUITY_PROJECTS("equityFund.projects", "equity_movement", "deals", "project_id"),
-    EQUITY_INVESTED("equityFund.investedFen", "equity_movement", "invested_fen", "kind = 'DEAL'", null),
+    EQUITY_INVESTED("equityFund.investedFen", "equity_movement", "invested_fen", "invested_fen <> 0", null),
     CREDIT_LOANS("creditLoans.loans", "credit_movement", "loans", "loans <> 0", null),
     CREDIT_ENTERPRISES("creditLoans.enterprises", "credit_movement", "loans", "enterprise_id"),
     CREDIT_ISSUED("creditLoans.issuedFen", "credit_movement", "issued_fen", "issued_fen <> 0", null),
