@@ -196,6 +196,8 @@ class CreditCorrectionsIntegrationTest {
             JsonNode loss = explain("/api/reports/credit/portfolio/district/explain?key=渝北区&figure=lossRateBp"
                     + recordedAt);
             assertThat(loss.get("value").asInt()).isEqualTo(row.get("lossRateBp").asInt());
+            assertThat(explain("/api/reports/credit/portfolio/district/explain?key=渝北区&figure=lossRate" + recordedAt)
+                    .get("value").asText()).isEqualTo(row.get("lossRate").asText());
             assertThat(loss.get("formula").asText()).contains("defaultedFen").contains("issuedFen");
             assertThat(loss.get("components").findValuesAsText("figure")).containsExactly("defaultedFen", "issuedFen");
             long defaulted = loss.at("/components/0/value").asLong();
@@ -213,8 +215,7 @@ class CreditCorrectionsIntegrationTest {
         assertThat(sum(exposure)).isEqualTo(pool.get("exposureFen").asLong()).isPositive();
         assertThat(exposure.get("parts").findValuesAsText("factId")).containsExactly("L1", "L2-C");
         JsonNode coverage = explain("/api/reports/credit/pools/渝北区/explain?figure=coverage");
-        assertThat(coverage.get("value").asLong())
-                .isEqualTo(new java.math.BigDecimal(pool.get("coverage").asText()).movePointRight(4).longValueExact());
+        assertThat(coverage.get("value").asText()).isEqualTo(pool.get("coverage").asText());
         assertThat(coverage.at("/components/0/value").asLong()).isEqualTo(pool.get("balanceFen").asLong());
         assertThat(coverage.at("/components/1/value").asLong()).isEqualTo(pool.get("exposureFen").asLong());
     }

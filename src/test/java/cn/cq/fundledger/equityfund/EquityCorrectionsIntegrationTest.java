@@ -285,7 +285,7 @@ class EquityCorrectionsIntegrationTest {
         assertThat(nav.at("/parts/2/valuation/markValueFen").asLong()).isEqualTo(7000 * WAN);
         JsonNode tvpi = report("/api/reports/equity/funds/EF1/explain?figure=tvpi&asOf=" + AS_OF + "&recordedAt="
                 + beforeCorrections);
-        assertThat(tvpi.get("multiple").asText()).isEqualTo("1.0500");
+        assertThat(tvpi.get("value").asText()).isEqualTo("1.0500");
         assertThat(tvpi.get("components").findValuesAsText("figure"))
                 .containsExactly("distributedFen", "navFen", "calledFen");
         assertThat(tvpi.at("/components/1/value").asLong()).isEqualTo(8500 * WAN);

@@ -98,7 +98,7 @@ class EquityPostgresIntegrationTest {
         assertThat(invested.get("parts").findValuesAsText("kind")).containsExactly("DEAL", "DEAL", "REVERSAL");
         assertThat(report(api, "/api/reports/equity/funds/explain?figure=projects&asOf=" + AS_OF)
                 .get("parts").findValuesAsText("factId")).containsExactly("D1");
-        assertThat(report(api, "/api/reports/equity/funds/EF1/explain?figure=tvpi&asOf=" + AS_OF).get("multiple")
+        assertThat(report(api, "/api/reports/equity/funds/EF1/explain?figure=tvpi&asOf=" + AS_OF).get("value")
                 .asText()).isEqualTo(fund.get("tvpi").asText());
         assertThat(report(api, "/api/reports/equity/deals/explain?figure=heldBp&deal=D1&asOf=" + AS_OF)
                 .get("value").asLong()).isEqualTo(10_000);

@@ -68,13 +68,19 @@ public class CreditReports {
     }
 
     /**
-     * A page of the events behind one figure of one row of a report; over all pages they add up to {@code value}.
-     * A figure that is not a sum (a rate, a coverage) lists no events of its own: {@code formula} says how it is
-     * computed from its {@code components}, each explained in turn, and {@code value} is recomputed from them.
+     * A page of the events behind one figure of one row of a report; {@code value} is the figure as the report
+     * prints it, and over all pages the events' amounts add up to it. A figure that is not a sum (a rate, a
+     * coverage) lists no events of its own: {@code formula} says how it is computed from its {@code components},
+     * each explained in turn, and {@code value} is recomputed from them.
      */
-    public record Explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt, long value,
-                              long events, int page, int size, List<Part> parts, String formula,
+    public record Explanation(String report, String key, String figure, LocalDate asOf, Instant recordedAt,
+                              Object value, long events, int page, int size, List<Part> parts, String formula,
                               List<Explanation> components) {
+
+        /** The value of a sum or a count. */
+        long total() {
+            return ((Number) value).longValue();
+        }
     }
 
     /** The figures of a portfolio row, as expressions over credit_movement (null: a distinct count of enterprises). */
@@ -91,8 +97,8 @@ public class CreditReports {
 
     private static final String LOSS_RATE = "lossRateBp = defaultedFen x 10000 / issuedFen, rounded half-even "
             + "(0 when nothing is issued); lossRate is the same in percent, to 2 decimals";
-    private static final String COVERAGE = "coverage = balanceFen / exposureFen, to 4 decimals, rounded half-even; "
-            + "value is coverage x 10000 (none when there is no exposure)";
+    private static final String COVERAGE = "coverage = balanceFen / exposureFen, to 4 decimals, rounded half-even "
+            + "(none when there is no exposure)";
 
     /** Every figure of a portfolio row that can be explained: the sums, the enterprise count and the loss rate. */
     public static java.util.Set<String> portfolioFigures() {
@@ -119,8 +125,9 @@ public class CreditReports {
             case "lossRateBp", "lossRate" -> {
                 Explanation defaulted = explainPortfolio(by, key, "defaultedFen", asOf, recordedAt, page, size);
                 Explanation issued = explainPortfolio(by, key, "issuedFen", asOf, recordedAt, page, size);
-                int lossRateBp = row(key, 0, 0, issued.value(), 0, defaulted.value(), 0, 0).lossRateBp();
-                yield derived(report, key, figure, asOf, recordedAt, lossRateBp, page, size, LOSS_RATE,
+                PortfolioRow rates = row(key, 0, 0, issued.total(), 0, defaulted.total(), 0, 0);
+                yield derived(report, key, figure, asOf, recordedAt,
+                        figure.equals("lossRate") ? rates.lossRate() : rates.lossRateBp(), page, size, LOSS_RATE,
                         List.of(defaulted, issued));
             }
             default -> {
@@ -139,9 +146,8 @@ public class CreditReports {
             case "coverage" -> {
                 Explanation balance = explainPool(district, "balanceFen", asOf, recordedAt, page, size);
                 Explanation exposure = explainExposure(district, asOf, recordedAt, page, size);
-                String coverage = pool(district, balance.value(), 0, 0, 0, 0, exposure.value()).coverage();
-                long value = coverage == null ? 0 : new BigDecimal(coverage).movePointRight(4).longValueExact();
-                yield derived("pools", district, figure, asOf, recordedAt, value, page, size, COVERAGE,
+                String coverage = pool(district, balance.total(), 0, 0, 0, 0, exposure.total()).coverage();
+                yield derived("pools", district, figure, asOf, recordedAt, coverage, page, size, COVERAGE,
                         List.of(balance, exposure));
             }
             default -> {
@@ -178,7 +184,7 @@ public class CreditReports {
     }
 
     private static Explanation derived(String report, String key, String figure, LocalDate asOf, Instant recordedAt,
-                                       long value, int page, int size, String formula, List<Explanation> components) {
+                                       Object value, int page, int size, String formula, List<Explanation> components) {
         return new Explanation(report, key, figure, asOf, recordedAt, value, 0, page, size, List.of(), formula,
                 components);
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code navFen} lists, for each deal still held, the event whose value is in force (its latest mark not
  *       reversed, or its closing when valued at cost) with the value it contributes and how it was derived.</li>
  *   <li>{@code heldBp} and {@code stakeBp} of one deal list its closing, exits and reversals in basis points.</li>
- *   <li>{@code dpi} and {@code tvpi} give the formula, the multiple, and their components ({@code distributedFen},
+ *   <li>{@code dpi} and {@code tvpi} give the multiple as {@code value}, the formula and their components ({@code distributedFen},
  *       {@code navFen}, {@code calledFen}) each explained as above, on the same page.</li>
  * </ul>
  * Everything is read as of the business date and, with {@code recordedAt}, as the ledger had it then, like the
@@ -64,13 +64,13 @@ public class EquityExplanations {
     }
 
     /**
-     * A page of the explanation of one figure. For a figure made of events, {@code value} is the figure and
-     * {@code parts} (of {@code events} in all) add up to it over all pages. For a ratio, {@code value} is null,
-     * {@code multiple} the figure, {@code formula} how it is computed, and {@code components} the figures it is
-     * computed from, each with its own events.
+     * A page of the explanation of one figure; {@code value} is the figure as the report prints it. For a figure
+     * made of events, {@code parts} (of {@code events} in all) add up to it over all pages. For a ratio, {@code value}
+     * is the multiple's text (null when nothing is paid in), {@code formula} how it is computed, and
+     * {@code components} the figures it is computed from, each with its own events.
      */
     public record Explanation(String fundId, String partner, String dealId, String figure, LocalDate asOf,
-                              Instant recordedAt, Long value, String multiple, String formula, long events, int page,
+                              Instant recordedAt, Object value, String formula, long events, int page,
                               int size, List<Part> parts, List<ComponentFigure> components) {
     }
 
@@ -177,12 +177,12 @@ public class EquityExplanations {
             }
             ComponentFigure paidIn = component(where, "calledFen", page, size);
             components.add(paidIn);
-            return new Explanation(fundId, partner, dealId, figure, asOf, recordedAt, null,
+            return new Explanation(fundId, partner, dealId, figure, asOf, recordedAt,
                     EquityReports.multiple(numerator, paidIn.value()), definition.formula(), 0, page, size, List.of(),
                     components);
         }
         Events events = events(where, definition);
-        return new Explanation(fundId, partner, dealId, figure, asOf, recordedAt, events.value, null,
+        return new Explanation(fundId, partner, dealId, figure, asOf, recordedAt, events.value,
                 definition.formula(), events.count, page, size, events.page(page, size), null);
     }
 

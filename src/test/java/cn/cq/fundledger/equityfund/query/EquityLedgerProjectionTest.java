@@ -166,7 +166,7 @@ class EquityLedgerProjectionTest {
                 null, "EF1", "D3", "PB", day("2020-04-01"), wan(250), Money.ZERO, null, List.of()));
         assertThat(reports.fund("EF1", AS_OF, null).orElseThrow().projects()).isEqualTo(1);
         assertThat(explanations.explain(Scope.FUND, "EF1", null, null, "projects", AS_OF, null, 0, 10).value())
-                .isEqualTo(1);
+                .isEqualTo(1L);
     }
 
     @Test
@@ -232,11 +232,11 @@ class EquityLedgerProjectionTest {
                     assertThat(e.parts()).hasSize((int) e.events());
                 }
                 Explanation dpi = explanations.explain(scope, "EF1", null, null, "dpi", AS_OF, recordedAt, 0, 100);
-                assertThat(dpi.multiple()).isEqualTo(fund.dpi());
+                assertThat(dpi.value()).isEqualTo(fund.dpi());
                 assertThat(dpi.components()).extracting(EquityExplanations.ComponentFigure::figure)
                         .containsExactly("distributedFen", "calledFen");
                 Explanation tvpi = explanations.explain(scope, "EF1", null, null, "tvpi", AS_OF, recordedAt, 0, 100);
-                assertThat(tvpi.multiple()).isEqualTo(fund.tvpi());
+                assertThat(tvpi.value()).isEqualTo(fund.tvpi());
                 long numerator = 0;
                 for (var component : tvpi.components()) {
                     assertThat(component.parts().stream().mapToLong(Part::amount).sum()).isEqualTo(component.value());
@@ -251,7 +251,7 @@ class EquityLedgerProjectionTest {
                         "distributedFen", AS_OF, recordedAt, 0, 100);
                 assertThat(distributed.value()).isEqualTo(partner.distributedFen());
                 assertThat(explanations.explain(Scope.PARTNER, "EF1", partner.partner(), null, "dpi", AS_OF,
-                        recordedAt, 0, 100).multiple()).isEqualTo(partner.dpi());
+                        recordedAt, 0, 100).value()).isEqualTo(partner.dpi());
             }
         }
     }
@@ -292,7 +292,7 @@ class EquityLedgerProjectionTest {
                 org.assertj.core.groups.Tuple.tuple("DEAL", 300 * WAN),
                 org.assertj.core.groups.Tuple.tuple("REVERSAL", -300 * WAN));
         assertThat(explanations.explain(Scope.DEAL, null, null, "D2", "heldBp", AS_OF, null, 0, 100).value())
-                .isZero();
+                .isEqualTo(0L);
     }
 
     @Test
