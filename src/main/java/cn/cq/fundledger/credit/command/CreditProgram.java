@@ -83,6 +83,9 @@ public class CreditProgram {
     /** The aggregate identifier of the program's ledger. */
     public static final String ID = "kv-credit";
 
+    /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
+    static final int MAX_REASON = 500;
+
     @AggregateIdentifier
     private String programId;
     private LocalDate programStart;
@@ -475,6 +478,10 @@ public class CreditProgram {
         ReverseFact.FactKind kind = Require.present(command.kind(), "kind");
         String factId = Require.text(command.factId(), "factId");
         String reason = Require.text(command.reason(), "reason").strip();
+        if (reason.length() > MAX_REASON) {
+            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON + " characters, was "
+                    + reason.length());
+        }
         String key = kind + ":" + factId;
         Replacement replacement = replacement(kind, factId, command.replacement(), settings);
         String replacedBy = replacement == null ? null : replacement.id();

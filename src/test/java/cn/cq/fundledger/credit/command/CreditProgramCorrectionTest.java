@@ -157,6 +157,10 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
                 .when(new ReverseFact(FactKind.REPAYMENT, "R9", "错误"))
                 .expectException(notFound("factId", "unknown-fact"))
                 .expectNoEvents();
+        fixture.given(stored(history()))
+                .when(new ReverseFact(FactKind.REPAYMENT, "R1", "错".repeat(CreditProgram.MAX_REASON + 1)))
+                .expectException(invalid("reason", "too-long"))
+                .expectNoEvents();
     }
 
     @Test
