@@ -60,12 +60,13 @@ public class Replay {
     /** Starts rebuilding every projection; answers at once with the progress. */
     public synchronized Progress start(String requestedBy) {
         long head = consistency.head();
+        // stop them all (at once), then reset them all, then start them all: progress counts from one common start
+        List<StreamingEventProcessor> processors = processors();
+        java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        processors.forEach(StreamingEventProcessor::resetTokens);
         current.set(new Run(clock.instant(), head, requestedBy));
-        for (StreamingEventProcessor processor : processors()) {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-        }
+        processors.forEach(StreamingEventProcessor::start);
         log.info("Replay of {} events requested by {}: every projection is being rebuilt", head + 1, requestedBy);
         return progress();
     }
@@ -80,13 +81,11 @@ public class Replay {
         Run run = current.get();
         List<ProcessorProgress> each = new ArrayList<>();
         long done = Long.MAX_VALUE;
-        boolean replaying = false;
         for (StreamingEventProcessor processor : processors()) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                     .mapToLong(p -> p.isPresent() ? p.getAsLong() : -1).min().orElse(-1);
             boolean processorReplaying = processor.isReplaying();
-            replaying |= processorReplaying;
             each.add(new ProcessorProgress(processor.getName(), processorReplaying, position));
             done = Math.min(done, position + 1);
         }
@@ -99,15 +98,17 @@ public class Replay {
         long seconds = Math.max(1, Duration.between(run.startedAt(), clock.instant()).toSeconds());
         long rate = done / seconds;
         Long left = rate == 0 ? null : (total - done) / rate;
-        return new Progress(replaying && done < total, run.requestedBy(), run.startedAt(), done, total, rate, left, each);
+        // still replaying until every processor has taken in every event stored when the replay started
+        return new Progress(done < total, run.requestedBy(), run.startedAt(), done, total, rate, left, each);
     }
 
     @Scheduled(fixedDelay = 5000, initialDelay = 5000)
     public void logProgress() {
         Progress progress = progress();
         if (progress.replaying()) {
-            log.info("Replay: {} of {} events ({} events/s, about {} s left)", progress.done(), progress.total(),
-                    progress.eventsPerSecond(), progress.secondsLeft());
+            log.info("Replay: {} of {} events ({} events/s, {})", progress.done(), progress.total(),
+                    progress.eventsPerSecond(), progress.secondsLeft() == null ? "time left not known yet"
+                            : "about " + progress.secondsLeft() + " s left");
         }
     }
 

@@ -121,6 +121,8 @@ class ReferenceDatasetIntegrationTest {
         LedgerApi.Answer started = api.post("auditor", "/api/audit/replay", Map.of());
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(started.json().get("total").asLong()).isGreaterThan(50_000);
+        assertThat(started.json().get("replaying").asBoolean()).as("the answer to the request says it is under way")
+                .isTrue();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5))
                 .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
                     JsonNode progress = api.get("auditor", "/api/audit/replay").json();
