@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 on loopback for the tests that check the ledger on PostgreSQL, and prints
 # the JDBC URL to use. Installs the server from Debian's packages when the machine lacks it.
+# `.ci/postgres.sh --stop` stops the server of FUNDLEDGER_PG_DIR again.
 set -euo pipefail
 PORT=${FUNDLEDGER_PG_PORT:-55432}
 DIR=${FUNDLEDGER_PG_DIR:-/tmp/fund-ledger-pg}
@@ -12,6 +13,17 @@ if [[ -z "$bin" || ! -x "$bin/initdb" ]]; then
 fi
 id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql postgres
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [[ ${1:-} == --stop ]]; then
+  as_pg "$bin/pg_ctl" -D "$DIR" -m fast stop >&2 || true
+  exit 0
+fi
+
+# another server (an earlier run's, another checkout's) may hold the port: take the next free one
+in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [[ -z ${FUNDLEDGER_PG_PORT:-} ]]; then
+  while in_use "$PORT" && [[ $PORT -lt 55532 ]]; do PORT=$((PORT + 1)); done
+fi
 
 if as_pg "$bin/pg_ctl" -D "$DIR" status >/dev/null 2>&1; then
   as_pg "$bin/pg_ctl" -D "$DIR" -m fast stop >&2 || true
