@@ -64,9 +64,13 @@ public class Replay {
         List<StreamingEventProcessor> processors = processors();
         java.util.concurrent.CompletableFuture.allOf(processors.stream().map(StreamingEventProcessor::shutdownAsync)
                 .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-        processors.forEach(StreamingEventProcessor::resetTokens);
-        current.set(new Run(clock.instant(), head, requestedBy));
-        processors.forEach(StreamingEventProcessor::start);
+        try {
+            processors.forEach(StreamingEventProcessor::resetTokens);
+            current.set(new Run(clock.instant(), head, requestedBy));
+        } finally {
+            // whatever happened, the projections keep being built (from where each one's token now stands)
+            processors.forEach(StreamingEventProcessor::start);
+        }
         log.info("Replay of {} events requested by {}: every projection is being rebuilt", head + 1, requestedBy);
         return progress();
     }

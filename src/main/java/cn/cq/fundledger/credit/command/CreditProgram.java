@@ -112,6 +112,9 @@ public class CreditProgram {
     /** Reversed facts whose key may be recorded again: re-sending the very same fact is answered as a duplicate. */
     private final Map<String, EnterpriseEvaluated> reversedEvaluations = new HashMap<>();
     private final Map<String, Claim> reversedClaims = new HashMap<>();
+    /** For a key recorded again by a correction's own replacement: the event that recorded it. */
+    private final Map<String, String> recordedByCorrection = new HashMap<>();
+    private final java.util.Set<String> replacementPending = new java.util.HashSet<>();
 
     protected CreditProgram() {
         // for Axon
@@ -311,6 +314,12 @@ public class CreditProgram {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(DeclareDefault command, CreditProgramSettings settings) {
         openIfNew(settings);
+        Loan recorded = command.loanId() == null ? null : loans.get(command.loanId());
+        if (recorded != null && recorded.status == LoanStatus.REVERSED && recorded.reversedDefault != null
+                && recorded.reversedDefault.overdueSince().equals(command.overdueSince())
+                && recorded.reversedDefault.declaredOn().equals(command.declaredOn())) {
+            return Recorded.duplicateOf(recorded.id()); // a re-sent file: its default and loan were reversed since
+        }
         Loan loan = loan(command.loanId());
         if (loan.defaulted != null) {
             LoanDefaulted d = loan.defaulted;
@@ -487,10 +496,15 @@ public class CreditProgram {
         String replacedBy = replacement == null ? null : replacement.id();
         FactReversed done = reversals.get(key);
         if (done != null) {
-            if (done.reason().equals(reason) && Objects.equals(done.replacedBy(), replacedBy)) {
-                return Recorded.duplicateOf(key); // the same correction, re-sent
+            boolean again = recordedAgain(kind, factId);
+            // the same correction re-sent: unless the key was recorded again since by something else than the
+            // correction's own replacement (then this is a new correction of that new fact)
+            boolean resent = done.reason().equals(reason) && Objects.equals(done.replacedBy(), replacedBy)
+                    && (!again || factEvents.get(key).equals(recordedByCorrection.get(key)));
+            if (resent) {
+                return Recorded.duplicateOf(key);
             }
-            if (!recordedAgain(kind, factId)) {
+            if (!again) {
                 throw RuleViolation.conflict("factId", "id-conflict", kind.name().toLowerCase() + " " + factId
                         + " is already reversed (" + done.reason() + ")");
             }
@@ -607,10 +621,11 @@ public class CreditProgram {
             throw unknownFact("contribution", factId);
         }
         Pool pool = pool(contribution.district());
-        if (pool.balance.isLessThan(contribution.amount())) {
+        Money lowest = pool.lowestFrom(contribution.contributedOn());
+        if (lowest.isLessThan(contribution.amount())) {
             throw RuleViolation.refused("factId", "pool-balance-used", "the " + contribution.district()
-                    + " pool holds " + pool.balance + ", less than the " + contribution.amount()
-                    + " to reverse: it has paid claims with this money");
+                    + " pool holds as little as " + lowest + " on a date from " + contribution.contributedOn()
+                    + " on, less than the " + contribution.amount() + " to reverse: it has paid claims with this money");
         }
         return new FactReversed(ReverseFact.FactKind.CONTRIBUTION, factId, eventId, reason, null, null, null,
                 contribution.district(), contribution.source(), contribution.contributedOn(), Money.ZERO, Money.ZERO,
@@ -712,10 +727,11 @@ public class CreditProgram {
             throw unknownFact("recovery", factId);
         }
         Pool pool = pool(recovery.district());
-        if (pool.balance.isLessThan(recovery.poolShare())) {
+        Money lowest = pool.lowestFrom(recovery.recoveredOn());
+        if (lowest.isLessThan(recovery.poolShare())) {
             throw RuleViolation.refused("factId", "pool-balance-used", "the " + recovery.district()
-                    + " pool holds " + pool.balance + ", less than its " + recovery.poolShare()
-                    + " of this recovery: it has paid claims with this money");
+                    + " pool holds as little as " + lowest + " on a date from " + recovery.recoveredOn()
+                    + " on, less than its " + recovery.poolShare() + " of this recovery: it has paid claims with it");
         }
         return new FactReversed(ReverseFact.FactKind.RECOVERY, factId, eventId, reason, recovery.loanId(), null,
                 recovery.bankId(), recovery.district(), null, recovery.recoveredOn(), Money.ZERO, Money.ZERO,
@@ -810,10 +826,20 @@ public class CreditProgram {
             if (pool.balance.isLessThan(c.poolShare())) {
                 return;
             }
-            LocalDate paidOn = inflowDate.isBefore(c.claimedOn()) ? c.claimedOn() : inflowDate;
-            apply(new CompensationPaid(c.claimId(), c.loanId(), c.bankId(), c.district(), c.poolShare(), paidOn,
+            // never before the claim, the inflow, or an older claim's payment; and only from a date from which the
+            // pool holds the money on every later date (a back-dated claim is not paid with money that came later)
+            LocalDate from = latest(latest(inflowDate, c.claimedOn()), pool.lastPaidOn);
+            Optional<LocalDate> paidOn = pool.earliestCovering(from, c.poolShare());
+            if (paidOn.isEmpty()) {
+                return;
+            }
+            apply(new CompensationPaid(c.claimId(), c.loanId(), c.bankId(), c.district(), c.poolShare(), paidOn.get(),
                     inflowId));
         }
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     // ---------------------------------------------------------------- state
@@ -856,7 +882,12 @@ public class CreditProgram {
 
     @EventSourcingHandler
     void on(FactReversed event) {
-        reversals.put(event.kind() + ":" + event.factId(), event);
+        String reversedKey = event.kind() + ":" + event.factId();
+        reversals.put(reversedKey, event);
+        recordedByCorrection.remove(reversedKey);
+        if (event.factId().equals(event.replacedBy())) {
+            replacementPending.add(reversedKey); // the corrected fact takes the same key: see recordedByCorrection
+        }
         switch (event.kind()) {
             case REPAYMENT -> {
                 Loan loan = loans.get(event.loanId());
@@ -868,10 +899,7 @@ public class CreditProgram {
                 Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
                 enterprise.outstanding = enterprise.outstanding.plus(event.principal());
             }
-            case CONTRIBUTION -> {
-                Pool pool = pool(event.district());
-                pool.balance = pool.balance.minus(event.amount());
-            }
+            case CONTRIBUTION -> pool(event.district()).move(event.businessDate(), event.amount().negate());
             case GUIDED_LOAN -> {
                 // counted no more; its id stays taken
             }
@@ -907,8 +935,7 @@ public class CreditProgram {
             case RECOVERY -> {
                 Loan loan = loans.get(event.loanId());
                 loan.poolRecovered = loan.poolRecovered.minus(event.poolShare());
-                Pool pool = pool(event.district());
-                pool.balance = pool.balance.minus(event.poolShare());
+                pool(event.district()).move(event.businessDate(), event.poolShare().negate());
             }
         }
     }
@@ -916,7 +943,7 @@ public class CreditProgram {
     @EventSourcingHandler
     void on(EnterpriseEvaluated event, EventMessage<?> message) {
         String key = event.enterpriseId() + "@" + event.evaluatedOn();
-        factEvents.put(ReverseFact.FactKind.EVALUATION + ":" + key, message.getIdentifier());
+        keyRecorded(ReverseFact.FactKind.EVALUATION + ":" + key, message.getIdentifier());
         reversedEvaluations.remove(key);
         enterprises.computeIfAbsent(event.enterpriseId(), id -> new Enterprise())
                 .evaluations.put(event.evaluatedOn(), event);
@@ -931,8 +958,7 @@ public class CreditProgram {
     void on(PoolContributionReceived event, EventMessage<?> message) {
         factEvents.put(ReverseFact.FactKind.CONTRIBUTION + ":" + event.contributionId(), message.getIdentifier());
         contributions.put(event.contributionId(), event);
-        Pool pool = pool(event.district());
-        pool.balance = pool.balance.plus(event.amount());
+        pool(event.district()).move(event.contributedOn(), event.amount());
     }
 
     @EventSourcingHandler
@@ -965,7 +991,7 @@ public class CreditProgram {
 
     @EventSourcingHandler
     void on(LoanDefaulted event, EventMessage<?> message) {
-        factEvents.put(ReverseFact.FactKind.DEFAULT + ":" + event.loanId(), message.getIdentifier());
+        keyRecorded(ReverseFact.FactKind.DEFAULT + ":" + event.loanId(), message.getIdentifier());
         Loan loan = loans.get(event.loanId());
         loan.reversedDefault = null;
         loan.status = LoanStatus.DEFAULTED;
@@ -989,7 +1015,8 @@ public class CreditProgram {
     void on(CompensationPaid event) {
         loans.get(event.loanId()).claim.paidOn = event.paidOn();
         Pool pool = pool(event.district());
-        pool.balance = pool.balance.minus(event.amount());
+        pool.move(event.paidOn(), event.amount().negate());
+        pool.lastPaidOn = latest(event.paidOn(), pool.lastPaidOn);
         pool.waiting.remove(event.claimId());
     }
 
@@ -999,10 +1026,17 @@ public class CreditProgram {
         recoveryFacts.put(event.recoveryId(), event);
         Loan loan = loans.get(event.loanId());
         loan.poolRecovered = loan.poolRecovered.plus(event.poolShare());
-        Pool pool = pool(event.district());
-        pool.balance = pool.balance.plus(event.poolShare());
+        pool(event.district()).move(event.recoveredOn(), event.poolShare());
         recoveries.put(event.recoveryId(), new RecordRecovery(event.recoveryId(), event.loanId(), event.amount(),
                 event.recoveredOn()));
+    }
+
+    /** A fact whose key can be used again (a default, an evaluation) was recorded by an event. */
+    private void keyRecorded(String key, String eventId) {
+        factEvents.put(key, eventId);
+        if (replacementPending.remove(key)) {
+            recordedByCorrection.put(key, eventId);
+        }
     }
 
     /** An evaluated enterprise: its grades by date, and what it owes on loans not in default. */
@@ -1048,14 +1082,69 @@ public class CreditProgram {
         }
     }
 
-    /** A district risk compensation pool: its balance and the claims waiting for money, oldest first. */
+    /**
+     * A district risk compensation pool: its balance, the claims waiting for money (oldest first), and its money's
+     * movements by business date, so that a payment or a reversal is checked on every date it touches, not only
+     * on the day it is recorded.
+     */
     static final class Pool {
         final String district;
         Money balance = Money.ZERO;
         final Deque<String> waiting = new ArrayDeque<>();
+        final TreeMap<LocalDate, Money> changes = new TreeMap<>();
+        LocalDate lastPaidOn;
 
         Pool(String district) {
             this.district = district;
+        }
+
+        void move(LocalDate date, Money change) {
+            balance = balance.plus(change);
+            changes.merge(date, change, Money::plus);
+        }
+
+        /** The lowest balance the pool holds as of any date on or after {@code from}. */
+        Money lowestFrom(LocalDate from) {
+            Money running = Money.ZERO;
+            for (Money change : changes.headMap(from, true).values()) {
+                running = running.plus(change);
+            }
+            Money lowest = running;
+            for (Money change : changes.tailMap(from, false).values()) {
+                running = running.plus(change);
+                lowest = lowest.min(running);
+            }
+            return lowest;
+        }
+
+        /**
+         * The earliest date on or after {@code from} from which the pool holds {@code amount} as of every later
+         * date (its balance as recorded now covers it): the date a payment of that amount can carry.
+         */
+        Optional<LocalDate> earliestCovering(LocalDate from, Money amount) {
+            List<LocalDate> dates = new ArrayList<>();
+            List<Money> balances = new ArrayList<>();
+            Money running = Money.ZERO;
+            for (Money change : changes.headMap(from, true).values()) {
+                running = running.plus(change);
+            }
+            dates.add(from);
+            balances.add(running);
+            for (Map.Entry<LocalDate, Money> change : changes.tailMap(from, false).entrySet()) {
+                running = running.plus(change.getValue());
+                dates.add(change.getKey());
+                balances.add(running);
+            }
+            LocalDate earliest = null;
+            Money lowestAfter = null;
+            for (int i = dates.size() - 1; i >= 0; i--) {
+                lowestAfter = lowestAfter == null ? balances.get(i) : lowestAfter.min(balances.get(i));
+                if (lowestAfter.isLessThan(amount)) {
+                    break;
+                }
+                earliest = dates.get(i);
+            }
+            return Optional.ofNullable(earliest);
         }
     }
 

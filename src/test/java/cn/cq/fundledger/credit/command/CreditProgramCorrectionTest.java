@@ -350,4 +350,63 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
                 .expectException(conflict("factId", "id-conflict"))
                 .expectNoEvents();
     }
+
+    // ------------------------------------------------------------ the pool on every date
+
+    private final LoanIssued big = issued("L3", ENT_3, wan(100), "2023-03-01");
+
+    @Test
+    void aBackDatedClaimIsPaidOnlyFromTheDateThePoolHoldsTheMoney() {
+        // C1 50万 since 2023-01-01 (in the history), C9 100万 from 2023-09-01; the claim of 2023-07-10 needs 64万
+        List<Object> inDefault = history(withSecondLoan(), defaulted(bad, "2023-06-01", "2023-07-01", wan(80)),
+                contributed("C9", YUBEI, wan(100), "2023-09-01"));
+        var claim = claimed("K2", bad, "2023-07-10");
+        fixture.given(stored(inDefault))
+                .when(new cn.cq.fundledger.credit.api.ClaimCompensation("K2", "L2", day("2023-07-10")))
+                .expectEvents(claim, paid(claim, "2023-09-01", "K2"));
+    }
+
+    @Test
+    void theClaimsBehindAReversedClaimArePaidNoEarlierThanThePoolHoldsTheirMoney() {
+        var first = claimed("K1", big, "2023-07-10"); // 80万: waits (the pool holds 50万, then 75万)
+        var second = claimed("K2", bad, "2023-07-20"); // 64万: waits behind it
+        List<Object> waiting = history(withSecondLoan(), evaluated(ENT_3, YUBEI, Grade.A, "2023-01-10"), big,
+                defaulted(big, "2023-06-01", "2023-07-01", wan(100)), first,
+                defaulted(bad, "2023-06-01", "2023-07-01", wan(80)), second,
+                contributed("C9", YUBEI, wan(25), "2023-09-01"));
+        fixture.given(stored(waiting))
+                .when(new ReverseFact(FactKind.CLAIM, "K1", "申请有误"))
+                .expectEventsMatching(twoEvents(linked(new FactReversed(FactKind.CLAIM, "K1", "any", "申请有误", "L3",
+                        null, BANK, YUBEI, null, day("2023-07-10"), Money.ZERO, Money.ZERO, wan(100),
+                        first.poolShare(), null)), org.hamcrest.Matchers.equalTo(paid(second, "2023-09-01", "K1"))));
+    }
+
+    @Test
+    void aContributionIsNotReversedWhenThePoolWouldHaveBeenShortOnAnyDateSince() {
+        LoanIssued small = issued("L4", ENT_3, wan(50), "2023-03-01");
+        var claim = claimed("K3", small, "2023-07-10"); // 40万, paid from C1's 50万
+        List<Object> spentThenRefilled = history(history(), evaluated(ENT_3, YUBEI, Grade.A, "2023-01-10"), small,
+                defaulted(small, "2023-06-01", "2023-07-01", wan(50)), claim, paid(claim, "2023-07-10", "K3"),
+                contributed("C2", YUBEI, wan(60), "2023-09-01"));
+        // today the pool holds 70万, but as of 2023-08-01 it would hold -40万 without C1
+        fixture.given(stored(spentThenRefilled))
+                .when(new ReverseFact(FactKind.CONTRIBUTION, "C1", "金额录入错误"))
+                .expectException(refused("factId", "pool-balance-used"))
+                .expectNoEvents();
+        fixture.given(stored(spentThenRefilled))
+                .when(new ReverseFact(FactKind.CONTRIBUTION, "C2", "金额录入错误"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aReversalForTheSameReasonOfADefaultDeclaredAgainSinceReversesTheNewDefault() {
+        LoanDefaulted first = defaulted(bad, "2023-06-01", "2023-07-01", wan(80));
+        FactReversed reversal = reversed(FactKind.DEFAULT, "L2", "错误", "L2", ENT_2, "2023-07-01", wan(80),
+                Money.ZERO, Money.ZERO, null);
+        LoanDefaulted second = defaulted(bad, "2023-08-01", "2023-09-01", wan(80));
+        fixture.given(stored(history(withSecondLoan(), first, reversal, second)))
+                .when(new ReverseFact(FactKind.DEFAULT, "L2", "错误"))
+                .expectEventsMatching(reversal(reversed(FactKind.DEFAULT, "L2", "错误", "L2", ENT_2, "2023-09-01",
+                        wan(80), Money.ZERO, Money.ZERO, null)));
+    }
 }
