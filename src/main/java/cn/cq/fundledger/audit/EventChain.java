@@ -117,7 +117,8 @@ public class EventChain {
         String previous = last.isEmpty() ? GENESIS : last.get(0);
         List<Object[]> links = new ArrayList<>(events.size());
         gapsSeen.keySet().removeIf(first -> first <= lastIndex);
-        long expected = last.isEmpty() && !events.isEmpty() ? events.get(0).globalIndex() : lastIndex + 1;
+        // positions start at 1: an empty chain waits for the first one too
+        long expected = last.isEmpty() && !events.isEmpty() ? Math.min(1, events.get(0).globalIndex()) : lastIndex + 1;
         for (StoredEvent event : events) {
             if (event.globalIndex() != expected && !gapSettled(expected, event.globalIndex() - 1)) {
                 break; // an earlier position may still be committing: seal up to here for now

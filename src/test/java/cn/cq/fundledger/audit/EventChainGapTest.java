@@ -96,4 +96,14 @@ class EventChainGapTest {
         assertThat(check.firstBroken().position()).isEqualTo(2);
         assertThat(check.firstBroken().reason()).contains("appeared inside the already sealed history");
     }
+
+    @Test
+    void anEmptyChainWaitsForTheFirstPositionToo() {
+        EventChain chain = chain();
+        event(2); // 1 is still being committed
+        assertThat(chain.seal()).isZero();
+        event(1);
+        assertThat(chain.seal()).isEqualTo(2);
+        assertThat(chain.verify().valid()).isTrue();
+    }
 }

@@ -112,6 +112,8 @@ public class CreditProgram {
     /** Reversed facts whose key may be recorded again: re-sending the very same fact is answered as a duplicate. */
     private final Map<String, EnterpriseEvaluated> reversedEvaluations = new HashMap<>();
     private final Map<String, Claim> reversedClaims = new HashMap<>();
+    /** The evaluation each guided loan stood on when it was recorded. */
+    private final Map<String, EnterpriseEvaluated> guidedEvaluations = new HashMap<>();
     /** For a key recorded again by a correction's own replacement: the event that recorded it. */
     private final Map<String, String> recordedByCorrection = new HashMap<>();
     private final java.util.Set<String> replacementPending = new java.util.HashSet<>();
@@ -673,11 +675,13 @@ public class CreditProgram {
             throw RuleViolation.notFound("factId", "unknown-fact", "evaluation " + factId
                     + " is not recorded (the id of an evaluation is enterpriseId@evaluatedOn)");
         }
-        List<String> usedBy = loans.values().stream()
-                .filter(l -> l.status != LoanStatus.REVERSED
-                        && l.issued.enterpriseId().equals(evaluation.enterpriseId())
-                        && enterprise.latestBefore(l.issued.issuedOn()).orElse(null) == evaluation)
-                .map(Loan::id).sorted().toList();
+        List<String> usedBy = java.util.stream.Stream.concat(
+                        loans.values().stream().filter(l -> l.status != LoanStatus.REVERSED && l.evaluation == evaluation)
+                                .map(Loan::id),
+                        guidedEvaluations.entrySet().stream().filter(g -> g.getValue() == evaluation
+                                && !reversals.containsKey(ReverseFact.FactKind.GUIDED_LOAN + ":" + g.getKey()))
+                                .map(Map.Entry::getKey))
+                .sorted().toList();
         if (!usedBy.isEmpty()) {
             throw RuleViolation.refused("factId", "evaluation-in-use", "loans " + String.join(", ", usedBy)
                     + " were issued on this grade: reverse them first");
@@ -725,6 +729,12 @@ public class CreditProgram {
         RecoveryRecorded recovery = recoveryFacts.get(factId);
         if (recovery == null) {
             throw unknownFact("recovery", factId);
+        }
+        List<String> live = loans.get(recovery.loanId()).liveRecoveries;
+        if (!live.get(live.size() - 1).equals(factId)) {
+            throw RuleViolation.refused("factId", "reverse-later-facts-first", "recovery " + live.get(live.size() - 1)
+                    + " of loan " + recovery.loanId() + " was recorded after this one and its split counted it: "
+                    + "reverse it first");
         }
         Pool pool = pool(recovery.district());
         Money lowest = pool.lowestFrom(recovery.recoveredOn());
@@ -878,6 +888,10 @@ public class CreditProgram {
     void on(GuidedLoanRecorded event, EventMessage<?> message) {
         factEvents.put(ReverseFact.FactKind.GUIDED_LOAN + ":" + event.loanId(), message.getIdentifier());
         guidedLoans.put(event.loanId(), event);
+        Enterprise enterprise = enterprises.get(event.enterpriseId());
+        if (enterprise != null) {
+            enterprise.latestBefore(event.issuedOn()).ifPresent(e -> guidedEvaluations.put(event.loanId(), e));
+        }
     }
 
     @EventSourcingHandler
@@ -934,6 +948,7 @@ public class CreditProgram {
             }
             case RECOVERY -> {
                 Loan loan = loans.get(event.loanId());
+                loan.liveRecoveries.remove(event.factId());
                 loan.poolRecovered = loan.poolRecovered.minus(event.poolShare());
                 pool(event.district()).move(event.businessDate(), event.poolShare().negate());
             }
@@ -964,10 +979,12 @@ public class CreditProgram {
     @EventSourcingHandler
     void on(LoanIssued event, EventMessage<?> message) {
         factEvents.put(ReverseFact.FactKind.LOAN + ":" + event.loanId(), message.getIdentifier());
-        loans.put(event.loanId(), new Loan(event));
+        Loan loan = new Loan(event);
+        loans.put(event.loanId(), loan);
         Bank bank = banks.get(event.bankId());
         bank.issued = bank.issued.plus(event.principal());
         Enterprise enterprise = enterprises.get(event.enterpriseId());
+        loan.evaluation = enterprise.latestBefore(event.issuedOn()).orElse(null);
         enterprise.outstanding = enterprise.outstanding.plus(event.principal());
     }
 
@@ -1025,6 +1042,7 @@ public class CreditProgram {
         factEvents.put(ReverseFact.FactKind.RECOVERY + ":" + event.recoveryId(), message.getIdentifier());
         recoveryFacts.put(event.recoveryId(), event);
         Loan loan = loans.get(event.loanId());
+        loan.liveRecoveries.add(event.recoveryId());
         loan.poolRecovered = loan.poolRecovered.plus(event.poolShare());
         pool(event.district()).move(event.recoveredOn(), event.poolShare());
         recoveries.put(event.recoveryId(), new RecordRecovery(event.recoveryId(), event.loanId(), event.amount(),
@@ -1156,6 +1174,10 @@ public class CreditProgram {
         /** The default last reversed, while no other is declared: re-sending it is a duplicate. */
         LoanDefaulted reversedDefault;
         final java.util.Set<String> liveRepayments = new java.util.TreeSet<>();
+        /** The evaluation the loan was issued on (its grade and line). */
+        EnterpriseEvaluated evaluation;
+        /** Recoveries not reversed, in the order recorded: each one's split depends on those before it. */
+        final List<String> liveRecoveries = new ArrayList<>();
         Claim claim;
         Money poolRecovered = Money.ZERO;
 

@@ -409,4 +409,39 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
                 .expectEventsMatching(reversal(reversed(FactKind.DEFAULT, "L2", "错误", "L2", ENT_2, "2023-09-01",
                         wan(80), Money.ZERO, Money.ZERO, null)));
     }
+
+    @Test
+    void recoveriesOfALoanAreReversedNewestFirst() {
+        List<Object> compensated = history(withSecondLoan(), defaulted(bad, "2023-06-01", "2023-07-01", wan(80)),
+                contributed("C2", YUBEI, wan(100), "2023-07-01"));
+        var claim = claimed("K2", bad, "2023-07-10");
+        List<Object> recovered = history(compensated, claim, paid(claim, "2023-07-10", "K2"),
+                recovered("V1", bad, wan(10), wan(8), "2023-09-01"), recovered("V2", bad, wan(5), wan(4), "2023-10-01"));
+        fixture.given(stored(recovered))
+                .when(new ReverseFact(FactKind.RECOVERY, "V1", "重复"))
+                .expectException(refused("factId", "reverse-later-facts-first"))
+                .expectNoEvents();
+        fixture.given(stored(recovered))
+                .when(new ReverseFact(FactKind.RECOVERY, "V2", "重复"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anEvaluationAGuidedLoanStandsOnIsInUse() {
+        List<Object> guidedOnly = history(OPENED, bank(BANK), generalRatio("2017-01-01", 8000),
+                evaluated(ENT_1, YUBEI, Grade.A, "2023-01-10"), guided);
+        fixture.given(stored(guidedOnly))
+                .when(new ReverseFact(FactKind.EVALUATION, ENT_1 + "@2023-01-10", "评价有误"))
+                .expectException(refused("factId", "evaluation-in-use"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEvaluationStaysInUseByItsLoansWhenALaterOneIsBackDatedBeforeThem() {
+        // L1 (issued 2023-02-01) stands on the evaluation of 2023-01-10; one dated 2023-01-20 is recorded later
+        fixture.given(stored(history(history(), evaluated(ENT_1, YUBEI, Grade.B, "2023-01-20"))))
+                .when(new ReverseFact(FactKind.EVALUATION, ENT_1 + "@2023-01-10", "评价有误"))
+                .expectException(refused("factId", "evaluation-in-use"))
+                .expectNoEvents();
+    }
 }
