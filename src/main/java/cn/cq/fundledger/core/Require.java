@@ -15,6 +15,19 @@ public final class Require {
         return value;
     }
 
+    /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
+    public static final int MAX_REASON = 500;
+
+    /** A correction's reason: mandatory, at most {@link #MAX_REASON} characters; returned stripped. */
+    public static String reason(String value) {
+        String reason = text(value, "reason").strip();
+        if (reason.length() > MAX_REASON) {
+            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON + " characters, was "
+                    + reason.length());
+        }
+        return reason;
+    }
+
     public static <T> T present(T value, String field) {
         if (value == null) {
             throw RuleViolation.invalid(field, "required", field + " is required");

@@ -59,7 +59,8 @@ public class RuleViolation extends RuntimeException {
 
     /** The same refusal, about a field of a part of the request, e.g. {@code replacement.principal}. */
     public RuleViolation within(String part) {
-        RuleViolation nested = new RuleViolation(kind, field == null ? part : part + "." + field, rule, getMessage());
+        RuleViolation nested = new RuleViolation(kind, field == null || field.isEmpty() ? part : part + "." + field,
+                rule, part + ": " + getMessage());
         nested.setStackTrace(getStackTrace());
         return nested;
     }

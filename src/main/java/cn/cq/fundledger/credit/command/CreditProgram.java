@@ -83,8 +83,6 @@ public class CreditProgram {
     /** The aggregate identifier of the program's ledger. */
     public static final String ID = "kv-credit";
 
-    /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
-    static final int MAX_REASON = 500;
 
     @AggregateIdentifier
     private String programId;
@@ -488,11 +486,7 @@ public class CreditProgram {
         openIfNew(settings);
         ReverseFact.FactKind kind = Require.present(command.kind(), "kind");
         String factId = Require.text(command.factId(), "factId");
-        String reason = Require.text(command.reason(), "reason").strip();
-        if (reason.length() > MAX_REASON) {
-            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON + " characters, was "
-                    + reason.length());
-        }
+        String reason = Require.reason(command.reason());
         String key = kind + ":" + factId;
         Replacement replacement = replacement(kind, factId, command.replacement(), settings);
         String replacedBy = replacement == null ? null : replacement.id();

@@ -76,9 +76,6 @@ public class EquityProgram {
     @AggregateIdentifier
     private String programId;
 
-    /** The longest reason a correction may give (characters). */
-    static final int MAX_REASON = 500;
-
     private final Map<String, Fund> funds = new HashMap<>();
     /** Every deal, call, exit and distribution recorded, reversed ones too: their ids stay taken. */
     private final Map<String, Deal> deals = new HashMap<>();
@@ -337,11 +334,7 @@ public class EquityProgram {
         openIfNew();
         FactKind kind = Require.present(command.kind(), "kind");
         String factId = Require.text(command.factId(), "factId").strip();
-        String reason = Require.text(command.reason(), "reason").strip();
-        if (reason.length() > MAX_REASON) {
-            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON + " characters, was "
-                    + reason.length());
-        }
+        String reason = Require.reason(command.reason());
         EquityFactCommand replacement = command.replacement();
         if (replacement != null && kindOf(replacement) != kind) {
             throw RuleViolation.invalid("replacement", "replacement-kind", "the replacement of a " + name(kind)
@@ -392,8 +385,7 @@ public class EquityProgram {
         try {
             recorded = record(wanted);
         } catch (RuleViolation violation) {
-            throw new RuleViolation(violation.kind(), "replacement." + violation.field(), violation.rule(),
-                    "replacement: " + violation.getMessage());
+            throw violation.within("replacement");
         }
         if (recorded.duplicate()) {
             throw RuleViolation.conflict("replacement." + idField(kind), "replacement-not-new", "the replacement "

@@ -5,6 +5,7 @@ import static cn.cq.fundledger.equityfund.query.DealValuations.localDate;
 import cn.cq.fundledger.core.Ratio;
 import cn.cq.fundledger.equityfund.query.DealValuations.EventRef;
 import cn.cq.fundledger.equityfund.query.DealValuations.Valued;
+import cn.cq.fundledger.system.NetCount;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -252,26 +253,16 @@ public class EquityExplanations {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT event_id, global_index, business_date, recorded_at, kind, fact_id, deal_id, project_id, "
                 + "deals FROM equity_movement WHERE " + where.dated("equity_movement", args)
-                + " AND project_id IS NOT NULL AND deals <> 0";
+                + " AND project_id IS NOT NULL";
         if (where.scope == Scope.FUND) {
             sql += " AND fund_id = ?";
             args.add(where.fundId);
         }
-        Map<String, Long> running = new HashMap<>();
-        Map<String, Part> countedBy = new HashMap<>();
-        jdbc.query(sql + " ORDER BY business_date, global_index", rs -> {
-            String project = rs.getString(8);
-            long before = running.getOrDefault(project, 0L);
-            long after = before + rs.getLong(9);
-            running.put(project, after);
-            if (before <= 0 && after > 0) {
-                countedBy.put(project, new Part(rs.getLong(2), rs.getString(1), localDate(rs, 3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7), null, 1,
-                        null));
-            }
-        }, args.toArray());
-        return new Events(countedBy.entrySet().stream().filter(e -> running.get(e.getKey()) > 0)
-                .map(Map.Entry::getValue).toList());
+        return new Events(jdbc.query(NetCount.countedBy(sql, "project_id", "deals"),
+                (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"),
+                        rs.getDate("business_date").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("kind"), rs.getString("fact_id"), rs.getString("deal_id"), null, 1, null),
+                args.toArray()));
     }
 
     /** Each fund established on or before the date (and recorded by the instant), by its establishment. */

@@ -3,6 +3,7 @@ package cn.cq.fundledger.equityfund.query;
 import static cn.cq.fundledger.equityfund.query.DealValuations.localDate;
 
 import cn.cq.fundledger.equityfund.query.EquityViews.ReversedDealView;
+import cn.cq.fundledger.system.NetCount;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -78,13 +79,6 @@ public class EquityReports {
             + "COALESCE(SUM(m.distributed_fen),0) "
             + "FROM equity_fund f LEFT JOIN equity_movement m ON m.fund_id = f.fund_id AND m.business_date <= ?";
     static final String RECORDED = " AND %s.recorded_at <= ?";
-
-    /**
-     * The projects that count, per fund (or across funds): a project counts when the {@code deals} of its movements
-     * (a deal +1, its reversal -1) add up to more than zero.
-     */
-    private static final String COUNTED_PROJECTS = "SELECT %1$s project_id FROM equity_movement "
-            + "WHERE project_id IS NOT NULL AND business_date <= ?%2$s GROUP BY %1$s project_id HAVING SUM(deals) > 0";
 
     private final JdbcTemplate jdbc;
     private final DealValuations valuations;
@@ -208,12 +202,13 @@ public class EquityReports {
             where += " AND fund_id = ?";
             args.add(fundId);
         }
+        // a project counts when the deals of its movements (a deal +1, its reversal -1) add up to more than zero
         Map<String, Long> counts = new HashMap<>();
-        String counted = COUNTED_PROJECTS.formatted(byFund ? "fund_id," : "", where);
-        jdbc.query("SELECT " + (byFund ? "fund_id" : "CAST(NULL AS VARCHAR(64))") + ", COUNT(*) FROM (" + counted
-                + ") p" + (byFund ? " GROUP BY fund_id" : ""), rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }, args.toArray());
+        String rows = "SELECT fund_id, project_id, deals FROM equity_movement WHERE project_id IS NOT NULL "
+                + "AND business_date <= ?" + where;
+        jdbc.query(NetCount.count(rows, "project_id", "deals", byFund ? "fund_id" : null), rs -> {
+            counts.put(byFund ? rs.getString(1) : null, rs.getLong(byFund ? 2 : 1));
+        }, args.toArray());
         return counts;
     }
 

@@ -188,9 +188,9 @@ public final class EquityRequests {
                 try {
                     corrected = replacement(factKind, json);
                 } catch (Input.InvalidInput invalid) {
-                    invalid.problems().forEach(problem -> in.add(inReplacement(problem)));
+                    invalid.within("replacement").problems().forEach(in::add);
                 } catch (RuleViolation violation) {
-                    in.add(inReplacement(violation));
+                    in.add(violation.within("replacement"));
                 }
             }
             in.orThrow();
@@ -215,12 +215,6 @@ public final class EquityRequests {
                 throw RuleViolation.invalid("", "json", "not the body of a " + factKind.name().toLowerCase(Locale.ROOT)
                         + " request: " + e.getMessage().lines().findFirst().orElse(""));
             }
-        }
-
-        private static RuleViolation inReplacement(RuleViolation problem) {
-            String field = problem.field() == null || problem.field().isEmpty() ? "replacement"
-                    : "replacement." + problem.field();
-            return new RuleViolation(problem.kind(), field, problem.rule(), "replacement: " + problem.getMessage());
         }
     }
 

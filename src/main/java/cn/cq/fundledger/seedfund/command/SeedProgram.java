@@ -74,8 +74,6 @@ public class SeedProgram {
     /** The aggregate identifier of the program's ledger. */
     public static final String ID = "seed-fund";
 
-    /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
-    static final int MAX_REASON = 500;
 
     @AggregateIdentifier
     private String programId;
@@ -272,11 +270,7 @@ public class SeedProgram {
         openIfNew(settings);
         SeedFactKind kind = Require.present(command.kind(), "kind");
         String factId = Require.text(command.factId(), "factId").strip();
-        String reason = Require.text(command.reason(), "reason").strip();
-        if (reason.length() > MAX_REASON) {
-            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON
-                    + " characters, was " + reason.length());
-        }
+        String reason = Require.reason(command.reason());
         SeedFactCommand replacement = command.replacement();
         if (replacement != null && replacement.kind() != kind) {
             throw RuleViolation.invalid("replacement", "replacement-kind", "the corrected fact of a "
@@ -378,8 +372,7 @@ public class SeedProgram {
             }
             return handle((RecordFollowOnRound) replacement, settings);
         } catch (RuleViolation violation) {
-            throw new RuleViolation(violation.kind(), "replacement." + violation.field(), violation.rule(),
-                    "replacement: " + violation.getMessage());
+            throw violation.within("replacement");
         }
     }
 

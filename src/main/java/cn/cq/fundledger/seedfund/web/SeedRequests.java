@@ -151,9 +151,9 @@ public final class SeedRequests {
                 try {
                     corrected = replacement.toCommand(factKind);
                 } catch (Input.InvalidInput invalid) {
-                    invalid.problems().forEach(p -> in.add(Replacement.named(p)));
+                    invalid.within("replacement").problems().forEach(in::add);
                 } catch (RuleViolation violation) {
-                    in.add(Replacement.named(violation));
+                    in.add(violation.within("replacement"));
                 }
             }
             in.orThrow();
@@ -179,11 +179,6 @@ public final class SeedRequests {
                 case FOLLOW_ON_ROUND -> new FollowOnRound(roundId, projectId, investor, amount, postMoney, closedOn)
                         .toCommand();
             };
-        }
-
-        static RuleViolation named(RuleViolation problem) {
-            return new RuleViolation(problem.kind(), "replacement." + problem.field(), problem.rule(),
-                    "replacement." + problem.getMessage());
         }
     }
 

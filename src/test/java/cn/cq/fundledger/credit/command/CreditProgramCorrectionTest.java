@@ -158,7 +158,7 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
                 .expectException(notFound("factId", "unknown-fact"))
                 .expectNoEvents();
         fixture.given(stored(history()))
-                .when(new ReverseFact(FactKind.REPAYMENT, "R1", "错".repeat(CreditProgram.MAX_REASON + 1)))
+                .when(new ReverseFact(FactKind.REPAYMENT, "R1", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON + 1)))
                 .expectException(invalid("reason", "too-long"))
                 .expectNoEvents();
     }

@@ -401,7 +401,7 @@ class EquityProgramCorrectionTest extends EquityProgramTestSupport {
                 .expectException(invalid("reason", "required"))
                 .expectNoEvents();
         fixture.given(base(C2))
-                .when(new ReverseEquityFact(FactKind.CALL, "C2", "错".repeat(EquityProgram.MAX_REASON + 1), null))
+                .when(new ReverseEquityFact(FactKind.CALL, "C2", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON + 1), null))
                 .expectException(invalid("reason", "too-long"))
                 .expectNoEvents();
     }

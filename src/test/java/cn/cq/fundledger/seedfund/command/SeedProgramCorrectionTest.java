@@ -371,11 +371,11 @@ class SeedProgramCorrectionTest extends SeedProgramTestSupport {
                     .expectNoEvents();
         }
         fixture.given(recorded())
-                .when(reverse(SeedFactKind.INVESTMENT, "I1", "错".repeat(SeedProgram.MAX_REASON + 1)))
+                .when(reverse(SeedFactKind.INVESTMENT, "I1", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON + 1)))
                 .expectException(invalid("reason", "too-long"))
                 .expectNoEvents();
         fixture.given(recorded())
-                .when(reverse(SeedFactKind.INVESTMENT, "I1", "错".repeat(SeedProgram.MAX_REASON)))
+                .when(reverse(SeedFactKind.INVESTMENT, "I1", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON)))
                 .expectSuccessfulHandlerExecution();
     }
 
