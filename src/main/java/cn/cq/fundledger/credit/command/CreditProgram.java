@@ -99,9 +99,7 @@ public class CreditProgram {
     private final Map<String, Pool> pools = new HashMap<>();
     private final Map<String, PoolContributionReceived> contributions = new HashMap<>();
     private final Map<String, Loan> loans = new HashMap<>();
-    private final Map<String, RecordRepayment> repayments = new HashMap<>();
     private final Map<String, String> claimLoans = new HashMap<>();
-    private final Map<String, RecordRecovery> recoveries = new HashMap<>();
     /** The event that recorded each reversible fact ("REPAYMENT:R1"), and the reason of each reversal. */
     private final Map<String, String> factEvents = new HashMap<>();
     private final Map<String, LoanRepaid> repaymentFacts = new HashMap<>();
@@ -276,9 +274,11 @@ public class CreditProgram {
     public Recorded handle(RecordRepayment command, CreditProgramSettings settings) {
         openIfNew(settings);
         String repaymentId = Require.text(command.repaymentId(), "repaymentId");
-        RecordRepayment known = repayments.get(repaymentId);
+        LoanRepaid known = repaymentFacts.get(repaymentId);
         if (known != null) {
-            return Recorded.duplicateOrConflict(known.equals(command), repaymentId, "repaymentId",
+            boolean same = new RecordRepayment(repaymentId, known.loanId(), known.principal(), known.interest(),
+                    known.paidOn()).equals(command);
+            return Recorded.duplicateOrConflict(same, repaymentId, "repaymentId",
                     "repayment " + repaymentId + " is already recorded with other content");
         }
         Loan loan = loan(command.loanId());
@@ -383,9 +383,11 @@ public class CreditProgram {
     public Recorded handle(RecordRecovery command, CreditProgramSettings settings) {
         openIfNew(settings);
         String recoveryId = Require.text(command.recoveryId(), "recoveryId");
-        RecordRecovery known = recoveries.get(recoveryId);
+        RecoveryRecorded known = recoveryFacts.get(recoveryId);
         if (known != null) {
-            return Recorded.duplicateOrConflict(known.equals(command), recoveryId, "recoveryId",
+            boolean same = new RecordRecovery(recoveryId, known.loanId(), known.amount(), known.recoveredOn())
+                    .equals(command);
+            return Recorded.duplicateOrConflict(same, recoveryId, "recoveryId",
                     "recovery " + recoveryId + " is already recorded with other content");
         }
         Loan loan = loan(command.loanId());
@@ -991,8 +993,6 @@ public class CreditProgram {
         loan.liveRepayments.add(event.repaymentId());
         Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
         enterprise.outstanding = enterprise.outstanding.minus(event.principal());
-        repayments.put(event.repaymentId(), new RecordRepayment(event.repaymentId(), event.loanId(), event.principal(),
-                event.interest(), event.paidOn()));
     }
 
     @EventSourcingHandler
@@ -1039,8 +1039,6 @@ public class CreditProgram {
         loan.liveRecoveries.add(event.recoveryId());
         loan.poolRecovered = loan.poolRecovered.plus(event.poolShare());
         pool(event.district()).move(event.recoveredOn(), event.poolShare());
-        recoveries.put(event.recoveryId(), new RecordRecovery(event.recoveryId(), event.loanId(), event.amount(),
-                event.recoveredOn()));
     }
 
     /** A fact whose key can be used again (a default, an evaluation) was recorded by an event. */
