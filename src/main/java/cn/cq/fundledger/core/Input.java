@@ -21,20 +21,102 @@ public final class Input {
 
     private final List<RuleViolation> problems = new ArrayList<>();
 
-    public String text(String field, String value) {
-        if (value == null || value.isBlank()) {
+    /** The longest id (of a loan, a bank, a fund, an enterprise ...) or district name. */
+    public static final int MAX_ID = 64;
+    /** The longest name (of a bank, an enterprise, a company, a fund, a partner, an investor) or file name. */
+    public static final int MAX_NAME = 200;
+    /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
+    public static final int MAX_REASON = 500;
+
+    /** An identifier or a district: required, at most {@link #MAX_ID} characters, no control character. */
+    public String id(String field, String value) {
+        return text(field, value, MAX_ID);
+    }
+
+    /** An identifier that may be left out (null when blank). */
+    public String optionalId(String field, String value) {
+        return isBlank(value) ? null : id(field, value);
+    }
+
+    /** A name: required, at most {@link #MAX_NAME} characters, no control character. */
+    public String name(String field, String value) {
+        return text(field, value, MAX_NAME);
+    }
+
+    /** A correction's reason: required, at most {@link #MAX_REASON} characters, no control character. */
+    public String reason(String field, String value) {
+        return text(field, value, MAX_REASON);
+    }
+
+    /** Whether a field was left out or blank. */
+    public static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * Required text, stripped of surrounding blanks, of at most {@code max} characters and free of control
+     * characters (see {@link #problemWith}).
+     */
+    public String text(String field, String value, int max) {
+        if (isBlank(value)) {
             problems.add(RuleViolation.invalid(field, "required", field + " is required"));
             return null;
         }
-        return value.strip();
+        String text = value.strip();
+        RuleViolation problem = problemWith(field, text, max);
+        if (problem != null) {
+            problems.add(problem);
+            return null;
+        }
+        return text;
     }
 
-    public String optionalText(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /**
+     * What is wrong with a text for a field of at most {@code max} characters, or null: too long (rule
+     * {@code max-length}), or holding a character that has no place in a ledger's text (rule
+     * {@code control-character}): control characters (NUL, tab, line breaks, escape ...), line and paragraph
+     * separators, invisible direction overrides that make text read differently from how it is stored, and
+     * broken UTF-16 (a lone surrogate). Lengths count characters as people do (code points).
+     */
+    public static RuleViolation problemWith(String field, String text, int max) {
+        int length = text.codePointCount(0, text.length());
+        if (length > max) {
+            return RuleViolation.invalid(field, "max-length", field + " is at most " + max + " characters, was "
+                    + length);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean brokenSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (brokenSurrogate || isForbidden(c)) {
+                return RuleViolation.invalid(field, "control-character", field + " holds a control or invisible "
+                        + "character (U+" + String.format("%04X", (int) c) + ") at position " + (i + 1)
+                        + "; only printable text is accepted");
+            }
+        }
+        return null;
+    }
+
+    /** Checks a text outside a request record, throwing the problem (a file name, a path segment). */
+    public static String checked(String field, String text, int max) {
+        RuleViolation problem = problemWith(field, text, max);
+        if (problem != null) {
+            throw problem;
+        }
+        return text;
+    }
+
+    private static boolean isForbidden(char c) {
+        return Character.getType(c) == Character.CONTROL
+                || c == 0x2028 || c == 0x2029                 // line and paragraph separators
+                || (c >= 0x202A && c <= 0x202E)               // direction embeddings and overrides
+                || (c >= 0x2066 && c <= 0x2069)               // direction isolates
+                || c == 0xFEFF;                               // a byte order mark inside text
     }
 
     public Money amount(String field, String value) {
-        if (text(field, value) == null) {
+        if (text(field, value, MAX_ID) == null) {
             return null;
         }
         try {
@@ -68,7 +150,7 @@ public final class Input {
     }
 
     public Ratio percent(String field, String value) {
-        if (text(field, value) == null) {
+        if (text(field, value, MAX_ID) == null) {
             return null;
         }
         try {
@@ -91,7 +173,7 @@ public final class Input {
     }
 
     public LocalDate date(String field, String value) {
-        if (text(field, value) == null) {
+        if (text(field, value, MAX_ID) == null) {
             return null;
         }
         try {
@@ -104,7 +186,7 @@ public final class Input {
     }
 
     public Integer integer(String field, String value) {
-        if (text(field, value) == null) {
+        if (text(field, value, MAX_ID) == null) {
             return null;
         }
         try {
@@ -118,7 +200,7 @@ public final class Input {
 
     /** One of an enum's constants, written in any case ("city", "CITY"). */
     public <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
-        if (text(field, value) == null) {
+        if (text(field, value, MAX_ID) == null) {
             return null;
         }
         try {

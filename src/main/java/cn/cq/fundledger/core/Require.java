@@ -8,24 +8,34 @@ public final class Require {
     private Require() {
     }
 
+    /**
+     * An identifier or district: required, at most {@link Input#MAX_ID} characters, no control character
+     * (the same rule as {@link Input#id}, checked again where the command is handled so that no path can
+     * store a text the read models cannot hold).
+     */
     public static String text(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.invalid(field, "required", field + " is required");
-        }
-        return value;
+        return limited(value, field, Input.MAX_ID);
+    }
+
+    /** A name: required, at most {@link Input#MAX_NAME} characters, no control character. */
+    public static String name(String value, String field) {
+        return limited(value, field, Input.MAX_NAME);
     }
 
     /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
-    public static final int MAX_REASON = 500;
+    public static final int MAX_REASON = Input.MAX_REASON;
 
     /** A correction's reason: mandatory, at most {@link #MAX_REASON} characters; returned stripped. */
     public static String reason(String value) {
-        String reason = text(value, "reason").strip();
-        if (reason.length() > MAX_REASON) {
-            throw RuleViolation.invalid("reason", "too-long", "reason: at most " + MAX_REASON + " characters, was "
-                    + reason.length());
+        return limited(value, "reason", MAX_REASON).strip();
+    }
+
+    private static String limited(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.invalid(field, "required", field + " is required");
         }
-        return reason;
+        Input.checked(field, value.strip(), max);
+        return value;
     }
 
     public static <T> T present(T value, String field) {

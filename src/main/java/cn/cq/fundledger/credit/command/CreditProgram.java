@@ -125,7 +125,7 @@ public class CreditProgram {
     public Recorded handle(RegisterBank command, CreditProgramSettings settings) {
         openIfNew(settings);
         String bankId = Require.text(command.bankId(), "bankId");
-        Require.text(command.name(), "name");
+        Require.name(command.name(), "name");
         Bank known = banks.get(bankId);
         if (known != null) {
             return Recorded.duplicateOrConflict(known.name.equals(command.name()), bankId, "bankId",
@@ -140,7 +140,7 @@ public class CreditProgram {
     public Recorded handle(RecordEvaluation command, CreditProgramSettings settings) {
         openIfNew(settings);
         String enterpriseId = Require.text(command.enterpriseId(), "enterpriseId");
-        Require.text(command.enterpriseName(), "enterpriseName");
+        Require.name(command.enterpriseName(), "enterpriseName");
         Require.text(command.district(), "district");
         Require.present(command.grade(), "grade");
         LocalDate evaluatedOn = Require.notBefore(command.evaluatedOn(), programStart, "evaluatedOn",
@@ -440,7 +440,7 @@ public class CreditProgram {
     public Recorded handle(ReinstateBank command, CreditProgramSettings settings) {
         openIfNew(settings);
         Bank bank = bank(Require.text(command.bankId(), "bankId"));
-        Require.text(command.reason(), "reason");
+        Require.reason(command.reason());
         LocalDate reinstatedOn = Require.present(command.reinstatedOn(), "reinstatedOn");
         if (!bank.suspended) {
             throw RuleViolation.refused("bankId", "bank-not-suspended", "bank " + command.bankId()

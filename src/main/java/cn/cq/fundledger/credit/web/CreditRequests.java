@@ -37,7 +37,7 @@ public final class CreditRequests {
     public record Bank(String bankId, String name) {
         public RegisterBank toCommand() {
             Input in = new Input();
-            RegisterBank command = new RegisterBank(in.text("bankId", bankId), in.text("name", name));
+            RegisterBank command = new RegisterBank(in.id("bankId", bankId), in.name("name", name));
             in.orThrow();
             return command;
         }
@@ -47,8 +47,8 @@ public final class CreditRequests {
                              String evaluatedOn) {
         public RecordEvaluation toCommand() {
             Input in = new Input();
-            RecordEvaluation command = new RecordEvaluation(in.text("enterpriseId", enterpriseId),
-                    in.text("enterpriseName", enterpriseName), in.text("district", district),
+            RecordEvaluation command = new RecordEvaluation(in.id("enterpriseId", enterpriseId),
+                    in.name("enterpriseName", enterpriseName), in.id("district", district),
                     in.choice("grade", grade, Grade.class), in.date("evaluatedOn", evaluatedOn));
             in.orThrow();
             return command;
@@ -59,7 +59,7 @@ public final class CreditRequests {
         public SetRiskSharingRatio toCommand() {
             Input in = new Input();
             SetRiskSharingRatio command = new SetRiskSharingRatio(in.date("effectiveFrom", effectiveFrom),
-                    in.percentUpToHundred("fundSharePct", fundSharePct), in.optionalText(bankId));
+                    in.percentUpToHundred("fundSharePct", fundSharePct), in.optionalId("bankId", bankId));
             in.orThrow();
             return command;
         }
@@ -69,8 +69,8 @@ public final class CreditRequests {
                                    String contributedOn) {
         public ContributeToPool toCommand() {
             Input in = new Input();
-            ContributeToPool command = new ContributeToPool(in.text("contributionId", contributionId),
-                    in.text("district", district), in.choice("source", source, PoolSource.class),
+            ContributeToPool command = new ContributeToPool(in.id("contributionId", contributionId),
+                    in.id("district", district), in.choice("source", source, PoolSource.class),
                     in.positiveAmount("amount", amount), in.date("contributedOn", contributedOn));
             in.orThrow();
             return command;
@@ -82,8 +82,8 @@ public final class CreditRequests {
         public IssueLoan toCommand() {
             Input in = new Input();
             Integer term = in.integer("termMonths", termMonths);
-            IssueLoan command = new IssueLoan(in.text("loanId", loanId), in.text("bankId", bankId),
-                    in.text("enterpriseId", enterpriseId), in.text("district", district),
+            IssueLoan command = new IssueLoan(in.id("loanId", loanId), in.id("bankId", bankId),
+                    in.id("enterpriseId", enterpriseId), in.id("district", district),
                     in.positiveAmount("principal", principal), in.percentUpToHundred("annualRatePct", annualRatePct),
                     term == null ? 0 : term, in.date("issuedOn", issuedOn));
             in.orThrow();
@@ -94,8 +94,8 @@ public final class CreditRequests {
     public record Repayment(String repaymentId, String loanId, String principal, String interest, String paidOn) {
         public RecordRepayment toCommand() {
             Input in = new Input();
-            RecordRepayment command = new RecordRepayment(in.text("repaymentId", repaymentId),
-                    in.text("loanId", loanId), in.nonNegativeAmount("principal", principal),
+            RecordRepayment command = new RecordRepayment(in.id("repaymentId", repaymentId),
+                    in.id("loanId", loanId), in.nonNegativeAmount("principal", principal),
                     in.nonNegativeAmount("interest", interest), in.date("paidOn", paidOn));
             in.orThrow();
             return command;
@@ -109,7 +109,7 @@ public final class CreditRequests {
     public record Default(String loanId, String overdueSince, String declaredOn) {
         public DeclareDefault toCommand() {
             Input in = new Input();
-            DeclareDefault command = new DeclareDefault(in.text("loanId", loanId),
+            DeclareDefault command = new DeclareDefault(in.id("loanId", loanId),
                     in.date("overdueSince", overdueSince), in.date("declaredOn", declaredOn));
             in.orThrow();
             return command;
@@ -123,7 +123,7 @@ public final class CreditRequests {
     public record Claim(String claimId, String loanId, String claimedOn) {
         public ClaimCompensation toCommand() {
             Input in = new Input();
-            ClaimCompensation command = new ClaimCompensation(in.text("claimId", claimId), in.text("loanId", loanId),
+            ClaimCompensation command = new ClaimCompensation(in.id("claimId", claimId), in.id("loanId", loanId),
                     in.date("claimedOn", claimedOn));
             in.orThrow();
             return command;
@@ -137,7 +137,7 @@ public final class CreditRequests {
     public record Recovery(String recoveryId, String loanId, String amount, String recoveredOn) {
         public RecordRecovery toCommand() {
             Input in = new Input();
-            RecordRecovery command = new RecordRecovery(in.text("recoveryId", recoveryId), in.text("loanId", loanId),
+            RecordRecovery command = new RecordRecovery(in.id("recoveryId", recoveryId), in.id("loanId", loanId),
                     in.positiveAmount("amount", amount), in.date("recoveredOn", recoveredOn));
             in.orThrow();
             return command;
@@ -152,8 +152,8 @@ public final class CreditRequests {
                              String issuedOn) {
         public RecordGuidedLoan toCommand() {
             Input in = new Input();
-            RecordGuidedLoan command = new RecordGuidedLoan(in.text("loanId", loanId), in.text("bankId", bankId),
-                    in.text("enterpriseId", enterpriseId), in.text("district", district),
+            RecordGuidedLoan command = new RecordGuidedLoan(in.id("loanId", loanId), in.id("bankId", bankId),
+                    in.id("enterpriseId", enterpriseId), in.id("district", district),
                     in.positiveAmount("principal", principal), in.date("issuedOn", issuedOn));
             in.orThrow();
             return command;
@@ -175,7 +175,7 @@ public final class CreditRequests {
         public ReinstateBank toCommand(String bankId) {
             Input in = new Input();
             ReinstateBank command = new ReinstateBank(bankId, in.date("reinstatedOn", reinstatedOn),
-                    in.text("reason", reason));
+                    in.reason("reason", reason));
             in.orThrow();
             return command;
         }
@@ -189,8 +189,8 @@ public final class CreditRequests {
         public ReverseFact toCommand() {
             Input in = new Input();
             ReverseFact.FactKind factKind = in.choice("kind", kind, ReverseFact.FactKind.class);
-            String id = in.text("factId", factId);
-            String why = in.text("reason", reason);
+            String id = in.id("factId", factId);
+            String why = in.reason("reason", reason);
             Object corrected = null;
             if (factKind != null && replacement != null && !replacement.isNull()) {
                 try {

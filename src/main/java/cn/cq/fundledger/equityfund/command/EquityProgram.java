@@ -100,8 +100,8 @@ public class EquityProgram {
     public Recorded handle(RecordCommitment command) {
         openIfNew();
         String fundId = Require.text(command.fundId(), "fundId");
-        String fundName = Require.text(command.fundName(), "fundName");
-        String partner = Require.text(command.partner(), "partner");
+        String fundName = Require.name(command.fundName(), "fundName");
+        String partner = Require.name(command.partner(), "partner");
         Money amount = Require.positive(command.amount(), "committedYuan");
         LocalDate committedOn = Require.present(command.committedOn(), "committedOn");
         String key = fundId + "/" + partner + "@" + committedOn;
@@ -185,7 +185,7 @@ public class EquityProgram {
         }
         Fund fund = fund(command.fundId());
         Require.text(command.projectId(), "projectId");
-        Require.text(command.company(), "company");
+        Require.name(command.company(), "company");
         Money amount = Require.positive(command.amount(), "amountYuan");
         Require.atMostHundredPercent(command.stake(), "stakePct");
         LocalDate closedOn = Require.present(command.closedOn(), "closedOn");

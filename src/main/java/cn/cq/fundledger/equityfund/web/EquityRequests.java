@@ -39,8 +39,8 @@ public final class EquityRequests {
                              String committedOn) {
         public RecordCommitment toCommand() {
             Input in = new Input();
-            RecordCommitment command = new RecordCommitment(in.text("fundId", fundId), in.text("fundName", fundName),
-                    in.text("partner", partner), in.positiveAmount("committedYuan", committedYuan),
+            RecordCommitment command = new RecordCommitment(in.id("fundId", fundId), in.name("fundName", fundName),
+                    in.name("partner", partner), in.positiveAmount("committedYuan", committedYuan),
                     in.date("committedOn", committedOn));
             in.orThrow();
             return command;
@@ -59,8 +59,8 @@ public final class EquityRequests {
         /** Without {@code fundRequired} a missing fund is left null (a correction's replacement: the reversed call's). */
         CallCapital command(boolean fundRequired) {
             Input in = new Input();
-            CallCapital command = new CallCapital(in.text("callId", callId), fundRequired ? in.text("fundId", fundId)
-                    : in.optionalText(fundId), in.positiveAmount("amountYuan", amountYuan), in.date("calledOn", calledOn));
+            CallCapital command = new CallCapital(in.id("callId", callId), fundRequired ? in.id("fundId", fundId)
+                    : in.optionalId("fundId", fundId), in.positiveAmount("amountYuan", amountYuan), in.date("calledOn", calledOn));
             in.orThrow();
             return command;
         }
@@ -79,8 +79,8 @@ public final class EquityRequests {
                        String stakePct, String closedOn) {
         public CloseDeal toCommand() {
             Input in = new Input();
-            CloseDeal command = new CloseDeal(in.text("dealId", dealId), in.text("fundId", fundId),
-                    in.text("projectId", projectId), in.text("company", company),
+            CloseDeal command = new CloseDeal(in.id("dealId", dealId), in.id("fundId", fundId),
+                    in.id("projectId", projectId), in.name("company", company),
                     in.positiveAmount("amountYuan", amountYuan), in.percentUpToHundred("stakePct", stakePct),
                     in.date("closedOn", closedOn));
             in.orThrow();
@@ -108,9 +108,9 @@ public final class EquityRequests {
         /** Without {@code dealRequired} a missing deal is left null (a correction's replacement: the reversed exit's). */
         RecordExit command(boolean dealRequired) {
             Input in = new Input();
-            Ratio portion = in.optionalText(portionPct) == null ? null : in.percentUpToHundred("portionPct", portionPct);
-            RecordExit command = new RecordExit(in.text("exitId", exitId), dealRequired ? in.text("dealId", dealId)
-                    : in.optionalText(dealId), in.nonNegativeAmount("proceedsYuan", proceedsYuan), portion,
+            Ratio portion = Input.isBlank(portionPct) ? null : in.percentUpToHundred("portionPct", portionPct);
+            RecordExit command = new RecordExit(in.id("exitId", exitId), dealRequired ? in.id("dealId", dealId)
+                    : in.optionalId("dealId", dealId), in.nonNegativeAmount("proceedsYuan", proceedsYuan), portion,
                     in.date("exitedOn", exitedOn));
             in.orThrow();
             return command;
@@ -133,7 +133,7 @@ public final class EquityRequests {
         /** Without {@code dealRequired} a missing deal is left null (a correction's replacement: the reversed mark's). */
         MarkDeal command(boolean dealRequired) {
             Input in = new Input();
-            MarkDeal command = new MarkDeal(dealRequired ? in.text("dealId", dealId) : in.optionalText(dealId),
+            MarkDeal command = new MarkDeal(dealRequired ? in.id("dealId", dealId) : in.optionalId("dealId", dealId),
                     in.nonNegativeAmount("valueYuan", valueYuan), in.choice("method", method, ValuationMethod.class),
                     in.date("markedOn", markedOn));
             in.orThrow();
@@ -157,8 +157,8 @@ public final class EquityRequests {
         /** Without {@code fundRequired} a missing fund is left null (a correction's replacement: the reversed one's). */
         MakeDistribution command(boolean fundRequired) {
             Input in = new Input();
-            MakeDistribution command = new MakeDistribution(in.text("distributionId", distributionId),
-                    fundRequired ? in.text("fundId", fundId) : in.optionalText(fundId),
+            MakeDistribution command = new MakeDistribution(in.id("distributionId", distributionId),
+                    fundRequired ? in.id("fundId", fundId) : in.optionalId("fundId", fundId),
                     in.positiveAmount("amountYuan", amountYuan), in.date("distributedOn", distributedOn));
             in.orThrow();
             return command;
@@ -181,8 +181,8 @@ public final class EquityRequests {
         public ReverseEquityFact toCommand(ObjectMapper json) {
             Input in = new Input();
             FactKind factKind = in.choice("kind", kind, FactKind.class);
-            String id = in.text("factId", factId);
-            String why = in.text("reason", reason);
+            String id = in.id("factId", factId);
+            String why = in.reason("reason", reason);
             EquityFactCommand corrected = null;
             if (factKind != null && replacement != null && !replacement.isNull()) {
                 try {

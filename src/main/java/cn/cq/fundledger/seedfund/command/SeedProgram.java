@@ -104,8 +104,8 @@ public class SeedProgram {
     public Recorded handle(EstablishSeedFund command, SeedProgramSettings settings) {
         openIfNew(settings);
         String fundId = Require.text(command.fundId(), "fundId");
-        Require.text(command.name(), "name");
-        Require.text(command.partner(), "partner");
+        Require.name(command.name(), "name");
+        Require.name(command.partner(), "partner");
         Ratio cityShare = command.cityShare() == null ? defaultCityShare
                 : Require.atMostHundredPercent(command.cityShare(), "citySharePct");
         Money committed = Require.positive(command.committed(), "committed");
@@ -154,7 +154,7 @@ public class SeedProgram {
         }
         String fundId = Require.text(command.fundId(), "fundId");
         String projectId = Require.text(command.projectId(), "projectId");
-        Require.text(command.enterpriseName(), "enterpriseName");
+        Require.name(command.enterpriseName(), "enterpriseName");
         Instrument instrument = Require.present(command.instrument(), "instrument");
         Money amount = Require.positive(command.amount(), "amount");
         Ratio stake = command.equityStake();
@@ -188,7 +188,7 @@ public class SeedProgram {
         openIfNew(settings);
         String roundId = Require.text(command.roundId(), "roundId");
         String projectId = Require.text(command.projectId(), "projectId");
-        Require.text(command.investor(), "investor");
+        Require.name(command.investor(), "investor");
         Money amount = Require.positive(command.amount(), "amount");
         Money postMoney = Require.positive(command.postMoney(), "postMoney");
         if (postMoney.isLessThan(amount)) {

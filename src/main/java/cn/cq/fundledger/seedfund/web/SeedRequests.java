@@ -51,9 +51,9 @@ public final class SeedRequests {
                        String establishedOn) {
         public EstablishSeedFund toCommand() {
             Input in = new Input();
-            EstablishSeedFund command = new EstablishSeedFund(in.text("fundId", fundId), in.text("name", name),
-                    in.text("partner", partner),
-                    in.optionalText(citySharePct) == null ? null : in.percentUpToHundred("citySharePct", citySharePct),
+            EstablishSeedFund command = new EstablishSeedFund(in.id("fundId", fundId), in.name("name", name),
+                    in.name("partner", partner),
+                    Input.isBlank(citySharePct) ? null : in.percentUpToHundred("citySharePct", citySharePct),
                     in.positiveAmount("committed", committed), in.date("establishedOn", establishedOn));
             in.orThrow();
             return command;
@@ -64,7 +64,7 @@ public final class SeedRequests {
     public record CommitmentRaise(String raiseId, String fundId, String increase, String raisedOn) {
         public RaiseSeedCommitment toCommand() {
             Input in = new Input();
-            RaiseSeedCommitment command = new RaiseSeedCommitment(in.text("raiseId", raiseId), in.text("fundId", fundId),
+            RaiseSeedCommitment command = new RaiseSeedCommitment(in.id("raiseId", raiseId), in.id("fundId", fundId),
                     in.positiveAmount("increase", increase), in.date("raisedOn", raisedOn));
             in.orThrow();
             return command;
@@ -89,13 +89,13 @@ public final class SeedRequests {
                             "equityPct: an equity stake must be more than 0 and at most 100, was " + equityPct.strip()));
                     stake = null;
                 }
-            } else if (kind == Instrument.LOAN && in.optionalText(equityPct) != null) {
+            } else if (kind == Instrument.LOAN && !Input.isBlank(equityPct)) {
                 in.add(RuleViolation.invalid("equityPct", "stake-on-loan",
                         "equityPct: a loan carries no equity stake; leave it empty (was " + equityPct.strip() + ")"));
             }
-            MakeSeedInvestment command = new MakeSeedInvestment(in.text("investmentId", investmentId),
-                    in.text("fundId", fundId), in.text("projectId", projectId),
-                    in.text("enterpriseName", enterpriseName), kind, in.positiveAmount("amount", amount), stake,
+            MakeSeedInvestment command = new MakeSeedInvestment(in.id("investmentId", investmentId),
+                    in.id("fundId", fundId), in.id("projectId", projectId),
+                    in.name("enterpriseName", enterpriseName), kind, in.positiveAmount("amount", amount), stake,
                     in.date("investedOn", investedOn));
             in.orThrow();
             return command;
@@ -107,8 +107,8 @@ public final class SeedRequests {
                                 String closedOn) {
         public RecordFollowOnRound toCommand() {
             Input in = new Input();
-            RecordFollowOnRound command = new RecordFollowOnRound(in.text("roundId", roundId),
-                    in.text("projectId", projectId), in.text("investor", investor),
+            RecordFollowOnRound command = new RecordFollowOnRound(in.id("roundId", roundId),
+                    in.id("projectId", projectId), in.name("investor", investor),
                     in.positiveAmount("amount", amount), in.positiveAmount("postMoney", postMoney),
                     in.date("closedOn", closedOn));
             in.orThrow();
@@ -120,8 +120,8 @@ public final class SeedRequests {
     public record Exit(String exitId, String investmentId, String route, String proceeds, String exitedOn) {
         public ExitSeedInvestment toCommand() {
             Input in = new Input();
-            ExitSeedInvestment command = new ExitSeedInvestment(in.text("exitId", exitId),
-                    in.text("investmentId", investmentId), in.choice("route", route, ExitRoute.class),
+            ExitSeedInvestment command = new ExitSeedInvestment(in.id("exitId", exitId),
+                    in.id("investmentId", investmentId), in.choice("route", route, ExitRoute.class),
                     in.nonNegativeAmount("proceeds", proceeds), in.date("exitedOn", exitedOn));
             in.orThrow();
             return command;
@@ -144,8 +144,8 @@ public final class SeedRequests {
         public ReverseSeedFact toCommand() {
             Input in = new Input();
             SeedFactKind factKind = in.choice("kind", kind, SeedFactKind.class);
-            String id = in.text("factId", factId);
-            String why = in.text("reason", reason);
+            String id = in.id("factId", factId);
+            String why = in.reason("reason", reason);
             SeedFactCommand corrected = null;
             if (replacement != null && factKind != null) {
                 try {

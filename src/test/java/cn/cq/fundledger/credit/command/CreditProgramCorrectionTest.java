@@ -159,7 +159,7 @@ class CreditProgramCorrectionTest extends CreditProgramTestSupport {
                 .expectNoEvents();
         fixture.given(stored(history()))
                 .when(new ReverseFact(FactKind.REPAYMENT, "R1", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON + 1)))
-                .expectException(invalid("reason", "too-long"))
+                .expectException(invalid("reason", "max-length"))
                 .expectNoEvents();
     }
 

@@ -402,7 +402,7 @@ class EquityProgramCorrectionTest extends EquityProgramTestSupport {
                 .expectNoEvents();
         fixture.given(base(C2))
                 .when(new ReverseEquityFact(FactKind.CALL, "C2", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON + 1), null))
-                .expectException(invalid("reason", "too-long"))
+                .expectException(invalid("reason", "max-length"))
                 .expectNoEvents();
     }
 

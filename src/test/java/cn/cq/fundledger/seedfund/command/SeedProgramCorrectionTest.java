@@ -372,7 +372,7 @@ class SeedProgramCorrectionTest extends SeedProgramTestSupport {
         }
         fixture.given(recorded())
                 .when(reverse(SeedFactKind.INVESTMENT, "I1", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON + 1)))
-                .expectException(invalid("reason", "too-long"))
+                .expectException(invalid("reason", "max-length"))
                 .expectNoEvents();
         fixture.given(recorded())
                 .when(reverse(SeedFactKind.INVESTMENT, "I1", "错".repeat(cn.cq.fundledger.core.Require.MAX_REASON)))
