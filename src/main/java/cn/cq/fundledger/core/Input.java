@@ -43,6 +43,17 @@ public final class Input {
         return text(field, value, MAX_NAME);
     }
 
+    /**
+     * The longest key of a recorded fact that a correction may name: an id, or an id joined with a name and
+     * a date (an equity commitment is {@code <fund>/<partner>@<date>}).
+     */
+    public static final int MAX_FACT_KEY = MAX_ID + 1 + MAX_NAME + 1 + 10;
+
+    /** The key of a recorded fact: required, at most {@link #MAX_FACT_KEY} characters, no control character. */
+    public String factKey(String field, String value) {
+        return text(field, value, MAX_FACT_KEY);
+    }
+
     /** A correction's reason: required, at most {@link #MAX_REASON} characters, no control character. */
     public String reason(String field, String value) {
         return text(field, value, MAX_REASON);

@@ -22,6 +22,11 @@ public final class Require {
         return limited(value, field, Input.MAX_NAME);
     }
 
+    /** The key of a recorded fact that a correction names: at most {@link Input#MAX_FACT_KEY} characters. */
+    public static String factKey(String value, String field) {
+        return limited(value, field, Input.MAX_FACT_KEY);
+    }
+
     /** The longest reason a correction may give (it is shown with the reversed fact wherever it is read). */
     public static final int MAX_REASON = Input.MAX_REASON;
 

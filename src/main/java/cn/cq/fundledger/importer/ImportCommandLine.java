@@ -24,7 +24,8 @@ public final class ImportCommandLine {
     }
 
     public static int run(Importer importer, List<String> paths, PrintStream out) throws IOException {
-        List<Importer.NamedFile> files = new ArrayList<>();
+        List<ImportFile> files = new ArrayList<>();
+        List<Path> zips = new ArrayList<>();
         for (String name : paths) {
             Path path = Path.of(name);
             if (!Files.exists(path)) {
@@ -36,22 +37,34 @@ public final class ImportCommandLine {
                     for (Path child : children.sorted().toList()) {
                         String lower = child.getFileName().toString().toLowerCase(Locale.ROOT);
                         if (lower.endsWith(".csv") || lower.endsWith(".xlsx")) {
-                            files.add(new Importer.NamedFile(child.getFileName().toString(), Files.readAllBytes(child)));
+                            files.add(ImportFile.of(child.getFileName().toString(), child));
                         }
                     }
                 }
             } else if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                files.addAll(Bundles.unzip(Files.readAllBytes(path)));
+                zips.add(path);
             } else {
-                files.add(new Importer.NamedFile(path.getFileName().toString(), Files.readAllBytes(path)));
+                files.add(ImportFile.of(path.getFileName().toString(), path));
             }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && zips.isEmpty()) {
             out.println("usage: import <file.csv|file.xlsx|folder|bundle.zip>...  (no table file found)");
             return 1;
         }
+        try (Uploads unpacked = importer.uploads()) {
+            for (Path zip : zips) {
+                try (java.io.InputStream in = Files.newInputStream(zip)) {
+                    unpacked.add(zip.getFileName().toString(), in);
+                }
+            }
+            files.addAll(unpacked.files());
+            return report(importer, files, out);
+        }
+    }
+
+    private static int report(Importer importer, List<ImportFile> files, PrintStream out) throws IOException {
         BundleReport[] report = new BundleReport[1];
-        RequestContext.runAsSystem("import-job", () -> report[0] = importer.importBundle(files));
+        RequestContext.runAsSystem("import-job", () -> report[0] = importer.importFiles(files));
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report[0]));
         return report[0].ok() ? 0 : 2;
     }

@@ -3,7 +3,10 @@ package cn.cq.fundledger.importer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** What an import did. When {@code errors} is not empty nothing was written ({@code applied} is 0). */
+/**
+ * What an import did. When {@code errors} is not empty nothing was written ({@code applied} is 0). At most
+ * {@code fundledger.import.max-listed-errors} errors are listed; {@code unlistedErrors} counts the others.
+ */
 public final class ImportReport {
 
     private ImportReport() {
@@ -15,7 +18,8 @@ public final class ImportReport {
     }
 
     /** The answer of {@code POST /api/imports/{kind}}. */
-    public record FileReport(String kind, int rows, int applied, int duplicates, int rejected, List<Error> errors) {
+    public record FileReport(String kind, int rows, int applied, int duplicates, int rejected, List<Error> errors,
+                             int unlistedErrors) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -27,7 +31,7 @@ public final class ImportReport {
 
     /** The answer of {@code POST /api/imports}: counts per file and kind, errors naming file and row. */
     public record BundleReport(int files, int rows, int applied, int duplicates, int rejected, List<KindCount> kinds,
-                               List<Error> errors) {
+                               List<Error> errors, int unlistedErrors) {
         public boolean ok() {
             return errors.isEmpty();
         }

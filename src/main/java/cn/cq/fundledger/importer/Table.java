@@ -10,6 +10,11 @@ import java.util.Map;
 public record Table(String fileName, List<String> header, List<Row> rows) {
 
     public record Row(int number, Map<String, String> values) {
+        /** A row of cells under a header; missing cells are null. */
+        public static Row of(int number, List<String> header, List<String> cells) {
+            return new Row(number, TableReader.byColumn(header, cells));
+        }
+
         public String get(String column) {
             String value = values.get(column);
             return value == null || value.isBlank() ? null : value.strip();

@@ -1,13 +1,18 @@
 package cn.cq.fundledger.importer;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,25 +20,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
- * Reads an operator's file into a {@link Table}: CSV in UTF-8 (with or without a BOM) or GBK, which
- * Excel in China writes (told apart by whether the bytes are valid UTF-8), or the first sheet of an XLSX
- * workbook. Anything else is refused with a sentence saying why.
+ * Reads an operator's file row by row, without holding it in memory: CSV in UTF-8 (with or without a BOM)
+ * or GBK, which Excel in China writes (told apart by whether the bytes are valid UTF-8), or the first sheet
+ * of an XLSX workbook (streamed through POI's event API). Anything else is refused with a sentence saying
+ * why. Row numbers are those a spreadsheet shows: the header is row 1 of a CSV file.
  */
 public final class TableReader {
 
     /** The Chinese national charset; a superset of GBK, so it reads what Excel writes. */
     static final Charset GBK = Charset.forName("GB18030");
+
+    /** Excel's own limit of rows in a sheet. */
+    static final int MAX_XLSX_ROWS = 1_048_576;
 
     private TableReader() {
     }
@@ -45,139 +62,226 @@ public final class TableReader {
         }
     }
 
+    /** Where the rows of a file go, one at a time: first the header, then every non-blank row. */
+    public interface RowSink {
+        void header(List<String> columns);
+
+        /** A row as its cells, numbered as a spreadsheet numbers it. */
+        void row(int number, List<String> cells);
+    }
+
+    /** Reads a whole small file into a {@link Table} (templates, tests). */
     public static Table read(String fileName, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
+        List<String> header = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
+        read(fileName, ImportFile.of(fileName, bytes), new RowSink() {
+            @Override
+            public void header(List<String> columns) {
+                header.addAll(columns);
+            }
+
+            @Override
+            public void row(int number, List<String> cells) {
+                rows.add(Table.Row.of(number, header, cells));
+            }
+        });
+        return new Table(fileName, List.copyOf(header), rows);
+    }
+
+    public static void read(String fileName, ImportFile file, RowSink sink) {
+        if (file.size() == 0) {
             throw new UnreadableFile("the file is empty");
         }
-        if (isZip(bytes)) {
+        byte[] head = file.head(8192);
+        if (isZip(head)) {
             if (!fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                 throw new UnreadableFile("the file is a zip archive, not a .csv or .xlsx table");
             }
-            return readXlsx(fileName, bytes);
+            readXlsx(file, sink);
+            return;
         }
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new UnreadableFile("the file is named .xlsx but is not an Excel workbook");
         }
-        return readCsv(fileName, decode(bytes));
+        for (byte b : head) {
+            if (b == 0) {
+                throw new UnreadableFile("the file holds binary data, not text: save it as CSV (UTF-8 or GBK) or XLSX");
+            }
+        }
+        readCsv(file, charsetOf(file), sink);
     }
 
     static boolean isZip(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), GBK otherwise. */
-    static String decode(byte[] bytes) {
-        int probe = Math.min(bytes.length, 8192);
-        for (int i = 0; i < probe; i++) {
-            if (bytes[i] == 0) {
-                throw new UnreadableFile("the file holds binary data, not text: save it as CSV (UTF-8 or GBK) or XLSX");
-            }
+    /** UTF-8 when every byte of the file is valid UTF-8, GBK when it is valid GBK; anything else is refused. */
+    static Charset charsetOf(ImportFile file) {
+        if (decodes(file, StandardCharsets.UTF_8)) {
+            return StandardCharsets.UTF_8;
         }
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        if (decodes(file, GBK)) {
+            return GBK;
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                return GBK.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException notGbk) {
-                throw new UnreadableFile("the file is neither UTF-8 nor GBK text");
+        throw new UnreadableFile("the file is neither UTF-8 nor GBK text");
+    }
+
+    private static boolean decodes(ImportFile file, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = file.open()) {
+            byte[] chunk = new byte[64 * 1024];
+            ByteBuffer bytes = ByteBuffer.allocate(chunk.length + 16);
+            CharBuffer chars = CharBuffer.allocate(chunk.length + 16);
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                bytes.put(chunk, 0, n).flip();
+                CoderResult result = decoder.decode(bytes, chars, false);
+                if (result.isError()) {
+                    return false;
+                }
+                bytes.compact();
+                chars.clear();
             }
+            bytes.flip();
+            if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError() || bytes.hasRemaining()) {
+                return false;
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static Table readCsv(String fileName, String text) {
+    static void readCsv(ImportFile file, Charset charset, RowSink sink) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-        List<String> header = null;
-        List<Table.Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        boolean headerSeen = false;
+        try (Reader reader = reader(file, charset); CSVParser parser = CSVParser.parse(reader, format)) {
             for (CSVRecord record : parser) {
                 List<String> cells = record.toList();
-                if (header == null) {
-                    header = cells.stream().map(TableReader::columnName).toList();
+                int number = (int) parser.getCurrentLineNumber();
+                if (!headerSeen) {
+                    headerSeen = true;
+                    sink.header(cells.stream().map(TableReader::columnName).toList());
                     continue;
                 }
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
-                }
-                if (cells.size() > header.size() && cells.subList(header.size(), cells.size()).stream()
-                        .anyMatch(c -> !c.isBlank())) {
-                    values.put("", String.join(",", cells.subList(header.size(), cells.size())));
-                }
-                rows.add(new Table.Row((int) parser.getCurrentLineNumber(), values));
+                sink.row(number, cells);
             }
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw new UnreadableFile("the file is not valid CSV: " + e.getMessage());
         }
-        if (header == null) {
+        if (!headerSeen) {
             throw new UnreadableFile("the file is empty");
         }
-        return new Table(fileName, header, rows);
     }
 
-    static Table readXlsx(String fileName, byte[] bytes) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            if (workbook.getNumberOfSheets() == 0) {
+    private static Reader reader(ImportFile file, Charset charset) throws IOException {
+        InputStream in = new BufferedInputStream(file.open(), 64 * 1024);
+        in.mark(3);
+        if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
+            in.reset();
+        }
+        return new InputStreamReader(in, charset);
+    }
+
+    static void readXlsx(ImportFile file, RowSink sink) {
+        try (InputStream in = file.open(); OPCPackage pkg = OPCPackage.open(in)) {
+            XSSFReader workbook = new XSSFReader(pkg);
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) workbook.getSheetsData();
+            if (!sheets.hasNext()) {
                 throw new UnreadableFile("the workbook has no sheet");
             }
-            Sheet sheet = workbook.getSheetAt(0);
-            List<String> header = null;
-            List<Table.Row> rows = new ArrayList<>();
-            for (org.apache.poi.ss.usermodel.Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                int last = Math.max(row.getLastCellNum(), 0);
-                for (int c = 0; c < last; c++) {
-                    cells.add(text(row.getCell(c)));
-                }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                if (header == null) {
-                    header = cells.stream().map(TableReader::columnName).toList();
-                    continue;
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
-                }
-                rows.add(new Table.Row(row.getRowNum() + 1, values));
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            StylesTable styles = workbook.getStylesTable();
+            SheetRows rows = new SheetRows(sink);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new IsoDates(), false));
+                parser.parse(new InputSource(sheet));
             }
-            if (header == null) {
+            if (!rows.headerSeen) {
                 throw new UnreadableFile("the workbook's first sheet is empty");
             }
-            return new Table(fileName, header, rows);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof UnreadableFile unreadable) {
-                throw unreadable;
-            }
+        } catch (UnreadableFile | ImportFile.TooLarge e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             throw new UnreadableFile("the file is not a readable Excel workbook: " + e.getMessage());
         }
     }
 
-    /** A cell as the operator sees it: dates as yyyy-MM-dd, numbers exactly as stored, text trimmed. */
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
+    /** The rows of one sheet as they stream by; blank rows are skipped, cells are numbered by column. */
+    private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final RowSink sink;
+        private final List<String> cells = new ArrayList<>();
+        private boolean headerSeen;
+
+        SheetRows(RowSink sink) {
+            this.sink = sink;
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-            case STRING -> cell.getStringCellValue().strip();
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            default -> "";
-        };
+
+        @Override
+        public void startRow(int rowNum) {
+            if (rowNum >= MAX_XLSX_ROWS) {
+                throw new ImportFile.TooLarge("the sheet has more rows than Excel allows (" + MAX_XLSX_ROWS + ")");
+            }
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                return;
+            }
+            List<String> row = cells.stream().map(c -> c == null ? "" : c.strip()).toList();
+            if (!headerSeen) {
+                headerSeen = true;
+                sink.header(row.stream().map(TableReader::columnName).toList());
+            } else {
+                sink.row(rowNum + 1, row);
+            }
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            cells.add(formattedValue);
+        }
     }
 
-    private static String columnName(String cell) {
+    /** Cells as the operator means them: dates as yyyy-MM-dd, numbers exactly as stored, text as typed. */
+    private static final class IsoDates extends DataFormatter {
+        IsoDates() {
+            super(Locale.ROOT);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            if (org.apache.poi.ss.usermodel.DateUtil.isADateFormat(formatIndex, formatString)
+                    && org.apache.poi.ss.usermodel.DateUtil.isValidExcelDate(value)) {
+                return org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(value).toLocalDate().toString();
+            }
+            return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    static String columnName(String cell) {
         return cell == null ? "" : cell.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The cells of a row by column, as {@link Table.Row} holds them. */
+    static Map<String, String> byColumn(List<String> header, List<String> cells) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            values.put(header.get(i), i < cells.size() ? cells.get(i) : null);
+        }
+        return values;
     }
 }

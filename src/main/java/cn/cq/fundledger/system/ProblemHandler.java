@@ -51,6 +51,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof Input.InvalidInput invalid) {
             return invalidInput(invalid);
         }
+        if (cause instanceof WriteGate.Busy busy) {
+            return busy(busy);
+        }
         log.error("Command failed", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The command could not be completed; nothing was recorded.");
@@ -71,6 +74,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", List.of(RuleViolation.invalid("body",
+                        "too-large", tooLarge.getMessage()))));
+            }
+        }
         return widen(respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid("body",
                 "json", "the request body is not the JSON object this endpoint takes: " + rootMessage(e)))));
     }
@@ -102,6 +111,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
         return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid(e.getName(),
                 "format", e.getName() + ": '" + e.getValue() + "' is not valid here")));
+    }
+
+    /** A file, a request body or an archive beyond the ledger's bounds: 413, nothing read further. */
+    @ExceptionHandler(cn.cq.fundledger.importer.ImportFile.TooLarge.class)
+    public ResponseEntity<ProblemDetail> tooLarge(cn.cq.fundledger.importer.ImportFile.TooLarge e) {
+        return respond(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", List.of(RuleViolation.invalid("file", "too-large",
+                e.getMessage())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", List.of(RuleViolation.invalid("file",
+                "too-large", "the upload is larger than the ledger accepts ("
+                        + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes" : "see fundledger.import.*")
+                        + "); split it into several imports"))));
+    }
+
+    /** An import is being applied and the command could not wait for it: 503, nothing recorded. */
+    @ExceptionHandler(WriteGate.Busy.class)
+    public ResponseEntity<ProblemDetail> busy(WriteGate.Busy e) {
+        ResponseEntity<ProblemDetail> answer = respond(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                List.of(RuleViolation.invalid(null, "import-running", e.getMessage())));
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(answer.getBody());
     }
 
     public static ResponseEntity<ProblemDetail> respond(HttpStatus status, String title, List<RuleViolation> problems) {

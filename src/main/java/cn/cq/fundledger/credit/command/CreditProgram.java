@@ -487,7 +487,7 @@ public class CreditProgram {
     public Recorded handle(ReverseFact command, CreditProgramSettings settings) {
         openIfNew(settings);
         ReverseFact.FactKind kind = Require.present(command.kind(), "kind");
-        String factId = Require.text(command.factId(), "factId");
+        String factId = Require.factKey(command.factId(), "factId");
         String reason = Require.reason(command.reason());
         String key = kind + ":" + factId;
         Replacement replacement = replacement(kind, factId, command.replacement(), settings);

@@ -189,7 +189,7 @@ public final class CreditRequests {
         public ReverseFact toCommand() {
             Input in = new Input();
             ReverseFact.FactKind factKind = in.choice("kind", kind, ReverseFact.FactKind.class);
-            String id = in.id("factId", factId);
+            String id = in.factKey("factId", factId);
             String why = in.reason("reason", reason);
             Object corrected = null;
             if (factKind != null && replacement != null && !replacement.isNull()) {

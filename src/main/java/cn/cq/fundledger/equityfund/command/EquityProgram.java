@@ -333,7 +333,7 @@ public class EquityProgram {
     public Recorded handle(ReverseEquityFact command) {
         openIfNew();
         FactKind kind = Require.present(command.kind(), "kind");
-        String factId = Require.text(command.factId(), "factId").strip();
+        String factId = Require.factKey(command.factId(), "factId").strip();
         String reason = Require.reason(command.reason());
         EquityFactCommand replacement = command.replacement();
         if (replacement != null && kindOf(replacement) != kind) {

@@ -181,7 +181,7 @@ public final class EquityRequests {
         public ReverseEquityFact toCommand(ObjectMapper json) {
             Input in = new Input();
             FactKind factKind = in.choice("kind", kind, FactKind.class);
-            String id = in.id("factId", factId);
+            String id = in.factKey("factId", factId);
             String why = in.reason("reason", reason);
             EquityFactCommand corrected = null;
             if (factKind != null && replacement != null && !replacement.isNull()) {

@@ -1,7 +1,10 @@
 package cn.cq.fundledger.importer.web;
 
 import cn.cq.fundledger.core.RuleViolation;
-import cn.cq.fundledger.importer.Bundles;
+import cn.cq.fundledger.importer.ImportFile;
+import cn.cq.fundledger.importer.Uploads;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.InputStream;
 import cn.cq.fundledger.importer.ImportKind;
 import cn.cq.fundledger.importer.ImportReport.BundleReport;
 import cn.cq.fundledger.importer.ImportReport.FileReport;
@@ -55,45 +58,58 @@ public class ImportController {
     @PostMapping(path = "/{kind}", consumes = {"text/csv", "text/plain", "application/octet-stream",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "Import one file of a kind, sent as the request body (CSV, or XLSX as octet-stream)")
-    public ResponseEntity<Object> importBody(@PathVariable String kind, @RequestBody(required = false) byte[] body,
-                                             @org.springframework.web.bind.annotation.RequestHeader(
-                                                     value = HttpHeaders.CONTENT_TYPE, required = false) String type) {
+    public ResponseEntity<Object> importBody(@PathVariable String kind, HttpServletRequest request) throws IOException {
         ImportKind importKind = kind(kind);
-        body = body == null ? new byte[0] : body;
-        boolean xlsx = type != null && (type.startsWith(XLSX.toString()) || type.startsWith("application/octet-stream"))
-                && body.length >= 2 && body[0] == 'P' && body[1] == 'K';
-        return answer(importer.importFile(importKind, importKind.kind() + (xlsx ? ".xlsx" : ".csv"), body));
+        try (Uploads upload = importer.uploads(); InputStream body = request.getInputStream()) {
+            upload.add(importKind.kind() + ".body", body);
+            ImportFile received = upload.files().get(0);
+            String type = request.getContentType();
+            boolean xlsx = type != null && (type.startsWith(XLSX.toString()) || type.startsWith("application/octet-stream"))
+                    && isZip(received);
+            return answer(importer.importFile(importKind, received.renamed(importKind.kind() + (xlsx ? ".xlsx" : ".csv"))));
+        }
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import one file of a kind, sent as the multipart field 'file' (.csv or .xlsx)")
-    public ResponseEntity<Object> importPart(@PathVariable String kind, @RequestPart("file") MultipartFile file) {
+    public ResponseEntity<Object> importPart(@PathVariable String kind, @RequestPart("file") MultipartFile file)
+            throws IOException {
         ImportKind importKind = kind(kind);
-        String name = file.getOriginalFilename() == null ? importKind.kind() + ".csv" : file.getOriginalFilename();
-        return answer(importer.importFile(importKind, name, bytes(file)));
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? importKind.kind() + ".csv" : file.getOriginalFilename();
+        try (Uploads upload = importer.uploads(); InputStream content = file.getInputStream()) {
+            upload.add(name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name + ".part" : name, content);
+            return answer(importer.importFile(importKind, upload.files().get(0).renamed(name)));
+        }
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a bundle: several files (multipart fields 'file', each <kind>.csv or .xlsx) or one "
             + ".zip of them, applied as one unit, rows of all kinds merged in business-date order")
-    public ResponseEntity<Object> importBundle(@RequestPart("file") List<MultipartFile> files) {
-        List<Importer.NamedFile> named = new ArrayList<>();
-        for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-            if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                try {
-                    named.addAll(Bundles.unzip(bytes(file)));
+    public ResponseEntity<Object> importBundle(@RequestPart("file") List<MultipartFile> files) throws IOException {
+        try (Uploads upload = importer.uploads()) {
+            for (MultipartFile file : files) {
+                String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+                try (InputStream content = file.getInputStream()) {
+                    upload.add(name, content);
                 } catch (TableReader.UnreadableFile e) {
-                    throw RuleViolation.invalid("file", "unreadable-file", name + ": " + e.getMessage());
+                    throw RuleViolation.invalid("file", "unreadable-file", e.getMessage());
                 }
-            } else {
-                named.add(new Importer.NamedFile(name, bytes(file)));
             }
+            if (upload.files().isEmpty()) {
+                throw RuleViolation.invalid("file", "required", "send at least one file");
+            }
+            return answer(importer.importFiles(upload.files()));
         }
-        if (named.isEmpty()) {
-            throw RuleViolation.invalid("file", "required", "send at least one file");
+    }
+
+    private static boolean isZip(ImportFile file) {
+        try (InputStream in = file.open()) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == 'P' && head[1] == 'K';
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return answer(importer.importBundle(named));
     }
 
     @GetMapping("/kinds")
@@ -122,19 +138,20 @@ public class ImportController {
         if (report.ok()) {
             return ResponseEntity.ok(report);
         }
-        return refused(report.errors().size() + " problem(s) in the " + report.kind() + " file; nothing was written",
+        return refused((report.errors().size() + report.unlistedErrors()) + " problem(s) in the " + report.kind() + " file; nothing was written",
                 Map.of("kind", report.kind(), "rows", report.rows(), "applied", report.applied(),
-                        "duplicates", report.duplicates(), "rejected", report.rejected(), "errors", report.errors()));
+                        "duplicates", report.duplicates(), "rejected", report.rejected(), "errors", report.errors(),
+                        "unlistedErrors", report.unlistedErrors()));
     }
 
     private static ResponseEntity<Object> answer(BundleReport report) {
         if (report.ok()) {
             return ResponseEntity.ok(report);
         }
-        return refused(report.errors().size() + " problem(s) in the bundle; nothing was written",
+        return refused((report.errors().size() + report.unlistedErrors()) + " problem(s) in the bundle; nothing was written",
                 Map.of("files", report.files(), "rows", report.rows(), "applied", report.applied(),
                         "duplicates", report.duplicates(), "rejected", report.rejected(), "kinds", report.kinds(),
-                        "errors", report.errors()));
+                        "errors", report.errors(), "unlistedErrors", report.unlistedErrors()));
     }
 
     private static ResponseEntity<Object> refused(String detail, Map<String, Object> fields) {
@@ -156,11 +173,4 @@ public class ImportController {
                 + "/api/imports/kinds lists them");
     }
 
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

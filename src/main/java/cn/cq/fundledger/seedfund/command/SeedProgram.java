@@ -269,7 +269,7 @@ public class SeedProgram {
     public Recorded handle(ReverseSeedFact command, SeedProgramSettings settings) {
         openIfNew(settings);
         SeedFactKind kind = Require.present(command.kind(), "kind");
-        String factId = Require.text(command.factId(), "factId").strip();
+        String factId = Require.factKey(command.factId(), "factId").strip();
         String reason = Require.reason(command.reason());
         SeedFactCommand replacement = command.replacement();
         if (replacement != null && replacement.kind() != kind) {

@@ -144,7 +144,7 @@ public final class SeedRequests {
         public ReverseSeedFact toCommand() {
             Input in = new Input();
             SeedFactKind factKind = in.choice("kind", kind, SeedFactKind.class);
-            String id = in.id("factId", factId);
+            String id = in.factKey("factId", factId);
             String why = in.reason("reason", reason);
             SeedFactCommand corrected = null;
             if (replacement != null && factKind != null) {

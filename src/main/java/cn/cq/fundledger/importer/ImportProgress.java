@@ -1,0 +1,48 @@
+package cn.cq.fundledger.importer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far the running import is: rows to apply and rows applied so far (both 0 when none runs), for the
+ * log, the metrics ({@code fundledger.import.rows.total}, {@code fundledger.import.rows.applied}) and the
+ * pages that show a progress bar.
+ */
+@Component
+public class ImportProgress {
+
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+
+    public ImportProgress(MeterRegistry registry) {
+        Gauge.builder("fundledger.import.rows.total", total, AtomicLong::get)
+                .description("rows of the import being applied (0: none)").register(registry);
+        Gauge.builder("fundledger.import.rows.applied", done, AtomicLong::get)
+                .description("rows of the running import sent through the rules so far").register(registry);
+    }
+
+    void started(long rows) {
+        done.set(0);
+        total.set(rows);
+    }
+
+    void advanced(long rows) {
+        done.set(rows);
+    }
+
+    void finished() {
+        total.set(0);
+        done.set(0);
+    }
+
+    /** Rows to apply in the running import, 0 when none runs. */
+    public long total() {
+        return total.get();
+    }
+
+    public long applied() {
+        return done.get();
+    }
+}
