@@ -1,8 +1,10 @@
 package cn.cq.fundledger.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Who may do what. OPERATOR records transactions, AUDITOR reads the history and runs replay and
@@ -34,9 +37,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * <p>The default profile knows four users whose password is their name (README). Any other profile must
  * configure {@code fundledger.security.users} with password hashes ({bcrypt}, {argon2}, {pbkdf2},
  * {scrypt}) or the ledger refuses to start.
+ *
+ * <p>Failed sign-ins are throttled per user and per address ({@link LoginThrottle}, {@link LoginThrottleFilter}).
  */
 @Configuration
-@EnableConfigurationProperties(SecurityConfiguration.SecuritySettings.class)
+@EnableConfigurationProperties({SecurityConfiguration.SecuritySettings.class, LoginThrottle.Settings.class})
 public class SecurityConfiguration {
 
     public static final String OPERATOR = "OPERATOR";
@@ -83,8 +88,15 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    public LoginThrottle loginThrottle(LoginThrottle.Settings settings, Clock clock, MeterRegistry metrics) {
+        return new LoginThrottle(settings, clock, metrics);
+    }
+
+    @Bean
     @ConditionalOnWebApplication
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, LoginThrottle throttle) throws Exception {
+        // before every authentication filter: the form login's (a later issue) comes before HTTP Basic's
+        http.addFilterBefore(new LoginThrottleFilter(throttle, objectMapper), UsernamePasswordAuthenticationFilter.class);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
@@ -120,7 +132,7 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    private static void problem(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String title,
+    static void problem(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String title,
                                 String detail, boolean challenge) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
