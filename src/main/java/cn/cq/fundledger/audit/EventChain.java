@@ -36,9 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Positions are handed out when an event is inserted, but transactions commit in their own order: a later
  * position can be visible while an earlier one is still being committed (two programs' commands at once, or
- * several nodes). The sealer therefore stops at a gap and seals across it only once it has stayed empty for
- * {@code fundledger.audit.gap-timeout} (a transaction that rolled back leaves such a gap for ever). An event
- * that appears in a gap after that is reported as slipped into the sealed history.
+ * several nodes). Appends are serialised by a lock ({@code system.SerialAppendStorageEngine}): when the sealer
+ * can take that lock no append is under way and every gap is final (a rollback or a crash), so it seals
+ * across it at once. While an append holds the lock, the sealer stops at a gap and seals across it only once
+ * it has stayed empty for {@code fundledger.audit.gap-timeout}. An event that appears in a gap after that is
+ * reported as slipped into the sealed history.
  */
 @Component
 public class EventChain {
@@ -109,6 +111,9 @@ public class EventChain {
 
     private int sealBatch() {
         jdbc.queryForObject("SELECT id FROM event_chain_lock WHERE id = 1 FOR UPDATE", Integer.class);
+        // While this transaction holds the append lock no append is under way, so every gap is final.
+        boolean appendsIdle = !jdbc.queryForList("SELECT id FROM event_append_lock WHERE id = 1 FOR UPDATE SKIP LOCKED",
+                Integer.class).isEmpty();
         List<String> last = jdbc.query("SELECT hash FROM event_chain ORDER BY global_index DESC LIMIT 1",
                 (rs, i) -> rs.getString(1));
         Long lastIndex = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM event_chain", Long.class);
@@ -120,7 +125,7 @@ public class EventChain {
         // positions start at 1: an empty chain waits for the first one too
         long expected = last.isEmpty() && !events.isEmpty() ? Math.min(1, events.get(0).globalIndex()) : lastIndex + 1;
         for (StoredEvent event : events) {
-            if (event.globalIndex() != expected && !gapSettled(expected, event.globalIndex() - 1)) {
+            if (event.globalIndex() != expected && !appendsIdle && !gapSettled(expected, event.globalIndex() - 1)) {
                 break; // an earlier position may still be committing: seal up to here for now
             }
             expected = event.globalIndex() + 1;

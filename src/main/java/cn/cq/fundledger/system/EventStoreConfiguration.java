@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event store: Axon's JDBC storage engine on the ledger's own tables (schema in db/migration), reading
- * events for processors and replays {@code fundledger.event-store.batch-size} at a time (Axon's default of
- * 100 makes every projection do ten times the round trips).
+ * The event store: Axon's JDBC storage engine on the ledger's own tables (schema in db/migration), with
+ * appends serialised ({@link SerialAppendStorageEngine}) so that gaps in the positions are always final and
+ * never tracked, reading events for processors and replays {@code fundledger.event-store.batch-size} at a
+ * time (Axon's default of 100 makes every projection do ten times the round trips).
  */
 @Configuration
 public class EventStoreConfiguration {
@@ -28,7 +29,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  @Value("${fundledger.event-store.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -38,6 +39,10 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .batchSize(batchSize)
-                .build();
+                // appends are serialised (SerialAppendStorageEngine): every gap is final, none is tracked
+                .gapTimeout(1)
+                .maxGapOffset(1)
+                .gapCleaningThreshold(1);
+        return new SerialAppendStorageEngine(builder, transactionManager);
     }
 }

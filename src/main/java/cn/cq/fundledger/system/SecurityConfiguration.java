@@ -76,6 +76,12 @@ public class SecurityConfiguration {
             if (entry.name() == null || entry.password() == null || entry.roles() == null || entry.roles().isEmpty()) {
                 throw new IllegalStateException("fundledger.security.users: every user needs a name, a password and roles");
             }
+            if (cn.cq.fundledger.core.Input.problemWith("name", entry.name(), cn.cq.fundledger.core.Input.MAX_ID) != null
+                    || entry.name().isBlank()) {
+                throw new IllegalStateException("fundledger.security.users: the user name '" + entry.name().replaceAll(
+                        "\\p{Cntrl}", "?") + "' is not 1 to " + cn.cq.fundledger.core.Input.MAX_ID + " printable "
+                        + "characters (it is recorded with every event the user causes)");
+            }
             if (!defaultProfile && !HASHED.matcher(entry.password()).matches()) {
                 throw new IllegalStateException("User '" + entry.name() + "' of profile(s) " + profiles
                         + " has no password hash: configure {bcrypt}..., {argon2}..., {pbkdf2}... or {scrypt}...");

@@ -54,4 +54,17 @@ class UserConfigurationTest {
         assertThat(encoder.matches("s3cret", auditor.getPassword())).isTrue();
         assertThat(auditor.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_AUDITOR");
     }
+
+    @Test
+    void aUserNameThatEventsCouldNotRecordRefusesToStart() {
+        for (String name : List.of("u".repeat(65), "ops\nadmin", " ")) {
+            SecuritySettings settings = new SecuritySettings(List.of(new UserEntry(name, "{noop}x", List.of("OPERATOR"))));
+            assertThatThrownBy(() -> configuration.users(settings, new MockEnvironment(), encoder))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("printable characters");
+        }
+        SecuritySettings longest = new SecuritySettings(List.of(new UserEntry("u".repeat(64), "{noop}x",
+                List.of("OPERATOR"))));
+        assertThat(configuration.users(longest, new MockEnvironment(), encoder).loadUserByUsername("u".repeat(64)))
+                .isNotNull();
+    }
 }
