@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.system.ProjectionConsistency;
 import cn.cq.fundledger.system.ProjectionHalted;
+import cn.cq.fundledger.system.ProjectionMonitor;
 import cn.cq.fundledger.system.web.Consistent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +39,10 @@ public class AuditController {
     private final Consistent consistent;
     private final Replay replay;
     private final ProjectionConsistency consistency;
+    private final ProjectionMonitor monitor;
 
     public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent,
-                           Replay replay, ProjectionConsistency consistency) {
+                           Replay replay, ProjectionConsistency consistency, ProjectionMonitor monitor) {
         this.chain = chain;
         this.projections = projections;
         this.history = history;
@@ -48,6 +50,17 @@ public class AuditController {
         this.consistent = consistent.reading(EventIndexProjection.PROCESSING_GROUP);
         this.replay = replay;
         this.consistency = consistency;
+        this.monitor = monitor;
+    }
+
+    @GetMapping("/processors")
+    @Operation(summary = "Where every projection stands",
+            description = "Each processor with its segments: position, lag behind the head of the event store, "
+                    + "claimed, caught up, replaying, error state; halted when it cannot take in an event, and its "
+                    + "latest error: message, the event (position, id, type), first and last seen, attempts, and "
+                    + "resolvedAt once it got past it. Answers whatever state the projections are in.")
+    public ProjectionMonitor.Overview processors() {
+        return monitor.overview();
     }
 
     @PostMapping("/replay")
