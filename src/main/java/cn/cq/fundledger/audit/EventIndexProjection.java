@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /** Indexes every event for auditors: type, aggregate, business date, recorded time, user, correlation id. */
 @Component
-@ProcessingGroup("audit-index")
+@ProcessingGroup(EventIndexProjection.PROCESSING_GROUP)
 public class EventIndexProjection {
+
+    public static final String PROCESSING_GROUP = "audit-index";
 
     private final ProjectionWriter writer;
     private final JdbcTemplate jdbc;

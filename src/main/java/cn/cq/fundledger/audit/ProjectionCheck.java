@@ -1,6 +1,7 @@
 package cn.cq.fundledger.audit;
 
 import cn.cq.fundledger.system.ProjectionConsistency;
+import cn.cq.fundledger.system.ProjectionHalted;
 import cn.cq.fundledger.system.ProjectionWriter;
 import java.lang.reflect.Constructor;
 import java.math.BigDecimal;
@@ -63,7 +64,11 @@ public class ProjectionCheck {
 
     public Result replayAndCompare() {
         long head = consistency.head();
-        if (!consistency.awaitPosition(head, Duration.ofMinutes(5))) {
+        ProjectionConsistency.Wait wait = consistency.await(java.util.Set.of(), head, Duration.ofMinutes(5));
+        if (!wait.halted().isEmpty()) {
+            throw new ProjectionHalted(wait.halted(), head);
+        }
+        if (!wait.complete()) {
             throw new IllegalStateException("the live projections have not caught up with event " + head);
         }
         JdbcDataSource copy = new JdbcDataSource();

@@ -1,5 +1,6 @@
 package cn.cq.fundledger.audit;
 
+import cn.cq.fundledger.system.Halts;
 import cn.cq.fundledger.system.ProjectionConsistency;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,13 +36,15 @@ public class Replay {
     private final EventProcessingConfiguration processing;
     private final ProjectionConsistency consistency;
     private final Clock clock;
+    private final Halts halts;
     private final AtomicReference<Run> current = new AtomicReference<>();
 
     public Replay(EventProcessingConfiguration processing, ProjectionConsistency consistency, Clock clock,
-                  MeterRegistry metrics) {
+                  MeterRegistry metrics, Halts halts) {
         this.processing = processing;
         this.consistency = consistency;
         this.clock = clock;
+        this.halts = halts;
         Gauge.builder("fundledger.replay.done", this, r -> r.progress().done()).register(metrics);
         Gauge.builder("fundledger.replay.total", this, r -> r.progress().total()).register(metrics);
     }
@@ -66,6 +69,8 @@ public class Replay {
                 .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
         try {
             processors.forEach(StreamingEventProcessor::resetTokens);
+            // a halt is judged again from the first event: the processor meets the failing event anew, or not
+            processors.forEach(p -> halts.forget(p.getName()));
             current.set(new Run(clock.instant(), head, requestedBy));
         } finally {
             // whatever happened, the projections keep being built (from where each one's token now stands)

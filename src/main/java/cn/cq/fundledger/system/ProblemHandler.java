@@ -3,6 +3,7 @@ package cn.cq.fundledger.system;
 import cn.cq.fundledger.core.Input;
 import cn.cq.fundledger.core.RuleViolation;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String PROJECTION_HALTED = "projection-halted";
+    static final long RETRY_AFTER_SECONDS = 60;
 
 
     @ExceptionHandler(RuleViolation.class)
@@ -68,6 +71,45 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Concurrent change");
         problem.setProperty("rule", "concurrent-change");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /**
+     * A read whose projection is halted: 503 naming the processor and the event it cannot take in. {@code field} is
+     * null (nothing the caller sent is at fault); {@code processor} names the projection. {@code Retry-After} is the
+     * longest pause between the processor's own attempts.
+     */
+    @ExceptionHandler(ProjectionHalted.class)
+    public ResponseEntity<ProblemDetail> projectionHalted(ProjectionHalted halted) {
+        Halts.Halt first = halted.halts().get(0);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, halted.getMessage());
+        problem.setTitle("Projection halted");
+        problem.setType(URI.create("urn:fund-ledger:problem:" + PROJECTION_HALTED));
+        problem.setProperty("field", null);
+        problem.setProperty("rule", PROJECTION_HALTED);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", null);
+        error.put("rule", PROJECTION_HALTED);
+        error.put("message", halted.getMessage());
+        problem.setProperty("errors", List.of(error));
+        describeHalt(first).forEach(problem::setProperty);
+        problem.setProperty("halted", halted.halts().stream().map(ProblemHandler::describeHalt).toList());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+                .header("X-Ledger-Consistent", "false")
+                .body(problem);
+    }
+
+    private static Map<String, Object> describeHalt(Halts.Halt halt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("processor", halt.processor());
+        fields.put("segment", halt.segment());
+        fields.put("eventPosition", halt.eventPosition());
+        fields.put("eventId", halt.eventId());
+        fields.put("eventType", halt.eventType());
+        fields.put("error", halt.message());
+        fields.put("since", halt.firstSeen());
+        fields.put("attempts", halt.attempts());
+        return fields;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package cn.cq.fundledger.system;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -18,6 +21,10 @@ import org.springframework.stereotype.Component;
  * events are stored; before a query reads them it waits (up to {@code fundledger.consistency.wait}) until
  * every processor has handled every event stored when the query arrived. A user thus always sees the
  * facts recorded before their question, and the answer says whether it is complete.
+ *
+ * <p>A read may name the processors whose tables it reads; it then waits for those only. A processor that is
+ * halted on an event ({@link Halts}) will not get there by waiting: the wait ends as soon as it retries the same
+ * event, and says which processors are halted.
  */
 @Component
 public class ProjectionConsistency {
@@ -26,13 +33,22 @@ public class ProjectionConsistency {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Halts halts;
     private final Duration wait;
 
-    public ProjectionConsistency(EventProcessingConfiguration processing, EventStore eventStore,
+    public ProjectionConsistency(EventProcessingConfiguration processing, EventStore eventStore, Halts halts,
                                  @Value("${fundledger.consistency.wait:5s}") Duration wait) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.halts = halts;
         this.wait = wait;
+    }
+
+    /**
+     * How a wait ended: whether the processors took in every event up to the position, and the halts in force
+     * of those processors when it did not (empty when they merely lag).
+     */
+    public record Wait(boolean complete, List<Halts.Halt> halted) {
     }
 
     public Duration defaultWait() {
@@ -45,30 +61,65 @@ public class ProjectionConsistency {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    /**
-     * Waits until the projections include every event stored now.
-     *
-     * @return whether they do (false when the wait ran out: the caller should say the figures lag)
-     */
-    public boolean awaitCurrent() {
-        return awaitPosition(head(), wait);
+    public boolean awaitPosition(long position, Duration timeout) {
+        return await(Set.of(), position, timeout).complete();
     }
 
-    public boolean awaitPosition(long position, Duration timeout) {
+    /**
+     * Waits until the given processors (every processor when empty) have taken in every event up to
+     * {@code position}, at most {@code timeout}, and no longer once one of those still behind is retrying an event
+     * it failed on: then the answer names the halts of the processors behind.
+     */
+    public Wait await(Collection<String> processors, long position, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!allAt(position)) {
+        List<String> behind;
+        while (!(behind = behind(processors, position)).isEmpty()) {
+            List<Halts.Halt> halted = halts(behind);
+            if (halted.stream().anyMatch(Halts.Halt::retrying)) {
+                log.debug("Projections cannot reach event {}: halted on {}", position, halted.stream()
+                        .map(h -> h.processor() + " event " + h.eventPosition()).toList());
+                return new Wait(false, halted);
+            }
             if (System.nanoTime() > deadline) {
                 log.warn("Projections have not reached event {} within {}: {}", position, timeout, positions());
-                return false;
+                return new Wait(false, halted);
             }
             LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
         }
-        return true;
+        return new Wait(true, List.of());
+    }
+
+    /**
+     * The halts in force of the given processors (every processor when empty). A halt ends when its segment
+     * commits past the event at fault ({@link HaltWatch}), or here, once the segment runs again and stands at the
+     * head of the store: the event was then taken in or removed, and nothing is left to fail on.
+     */
+    public List<Halts.Halt> halts(Collection<String> processors) {
+        List<Halts.Halt> current = halts.current(processors);
+        if (current.isEmpty()) {
+            return current;
+        }
+        long head = head();
+        Map<String, EventProcessor> all = processing.eventProcessors();
+        for (Halts.Halt halt : current) {
+            if (all.get(halt.processor()) instanceof StreamingEventProcessor processor) {
+                EventTrackerStatus status = processor.processingStatus().get(halt.segment());
+                if (status != null && !status.isErrorState() && status.getCurrentPosition().isPresent()) {
+                    halts.caughtUp(halt.processor(), halt.segment(), status.getCurrentPosition().getAsLong(), head);
+                }
+            }
+        }
+        return halts.current(processors);
     }
 
     /** Whether any projection is being rebuilt from the start of the history. */
     public boolean replaying() {
-        return streamingProcessors().anyMatch(StreamingEventProcessor::isReplaying);
+        return replaying(Set.of());
+    }
+
+    /** Whether any of the given projections (every one when empty) is being rebuilt from the start. */
+    public boolean replaying(Collection<String> processors) {
+        return streamingProcessors(processors).anyMatch(StreamingEventProcessor::isReplaying);
     }
 
     private String positions() {
@@ -79,25 +130,31 @@ public class ProjectionConsistency {
         return text.toString();
     }
 
-    private boolean allAt(long position) {
+    /** The names of the given processors that have not taken in every event up to {@code position}. */
+    private List<String> behind(Collection<String> processors, long position) {
         if (position < 0) {
-            return true;
+            return List.of();
         }
-        return streamingProcessors().allMatch(p -> {
+        return streamingProcessors(processors).filter(p -> {
             Map<Integer, EventTrackerStatus> status = p.processingStatus();
             if (status.isEmpty()) {
-                return false;
+                return true;
             }
-            return status.values().stream().allMatch(s -> {
+            return !status.values().stream().allMatch(s -> {
                 OptionalLong at = s.getCurrentPosition();
                 return at.isPresent() && at.getAsLong() >= position;
             });
-        });
+        }).map(StreamingEventProcessor::getName).toList();
     }
 
     private java.util.stream.Stream<StreamingEventProcessor> streamingProcessors() {
+        return streamingProcessors(Set.of());
+    }
+
+    private java.util.stream.Stream<StreamingEventProcessor> streamingProcessors(Collection<String> names) {
         Map<String, EventProcessor> processors = processing.eventProcessors();
         return processors.values().stream().filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast);
+                .map(StreamingEventProcessor.class::cast)
+                .filter(p -> names.isEmpty() || names.contains(p.getName()));
     }
 }

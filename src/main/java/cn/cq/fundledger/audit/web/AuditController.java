@@ -5,14 +5,18 @@ import cn.cq.fundledger.audit.ProjectionCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.cq.fundledger.audit.EventHistory;
+import cn.cq.fundledger.audit.EventIndexProjection;
 import cn.cq.fundledger.audit.Replay;
 import org.springframework.web.bind.annotation.PostMapping;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.system.ProjectionConsistency;
+import cn.cq.fundledger.system.ProjectionHalted;
+import cn.cq.fundledger.system.ProjectionMonitor;
 import cn.cq.fundledger.system.web.Consistent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,15 +39,28 @@ public class AuditController {
     private final Consistent consistent;
     private final Replay replay;
     private final ProjectionConsistency consistency;
+    private final ProjectionMonitor monitor;
 
     public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent,
-                           Replay replay, ProjectionConsistency consistency) {
+                           Replay replay, ProjectionConsistency consistency, ProjectionMonitor monitor) {
         this.chain = chain;
         this.projections = projections;
         this.history = history;
-        this.consistent = consistent;
+        // the history is read from the event index (and the event store and chain beside it)
+        this.consistent = consistent.reading(EventIndexProjection.PROCESSING_GROUP);
         this.replay = replay;
         this.consistency = consistency;
+        this.monitor = monitor;
+    }
+
+    @GetMapping("/processors")
+    @Operation(summary = "Where every projection stands",
+            description = "Each processor with its segments: position, lag behind the head of the event store, "
+                    + "claimed, caught up, replaying, error state; halted when it cannot take in an event, and its "
+                    + "latest error: message, the event (position, id, type), first and last seen, attempts, and "
+                    + "resolvedAt once it got past it. Answers whatever state the projections are in.")
+    public ProjectionMonitor.Overview processors() {
+        return monitor.overview();
     }
 
     @PostMapping("/replay")
@@ -95,7 +112,12 @@ public class AuditController {
         EventHistory.Filter filter = new EventHistory.Filter(type, aggregate, businessFrom, businessTo, recordedFrom,
                 recordedTo, user, correlationId);
         // the index the export reads must hold every event stored (and sealed) before the request
-        consistency.awaitCurrent();
+        long head = consistency.head();
+        ProjectionConsistency.Wait wait = consistency.await(Set.of(EventIndexProjection.PROCESSING_GROUP), head,
+                consistency.defaultWait());
+        if (!wait.complete() && !wait.halted().isEmpty()) {
+            throw new ProjectionHalted(wait.halted(), head);
+        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fund-ledger-events.jsonl\"")
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))

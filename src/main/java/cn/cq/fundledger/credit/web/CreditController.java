@@ -3,6 +3,7 @@ package cn.cq.fundledger.credit.web;
 import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.credit.api.ReverseFact;
+import cn.cq.fundledger.credit.query.CreditLedgerProjection;
 import cn.cq.fundledger.credit.query.CreditQueries;
 import cn.cq.fundledger.credit.query.CreditViews.BankView;
 import cn.cq.fundledger.credit.query.CreditViews.ClaimView;
@@ -50,7 +51,7 @@ public class CreditController {
     public CreditController(CommandGateway commands, CreditQueries queries, Consistent consistent, BusinessCalendar calendar) {
         this.commands = commands;
         this.queries = queries;
-        this.consistent = consistent;
+        this.consistent = consistent.reading(CreditLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
     }
 

@@ -1,6 +1,7 @@
 package cn.cq.fundledger.credit.web;
 
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.query.CreditLedgerProjection;
 import cn.cq.fundledger.credit.query.CreditReports;
 import cn.cq.fundledger.credit.query.CreditReports.Dimension;
 import cn.cq.fundledger.credit.query.CreditReports.LoanBook;
@@ -36,7 +37,7 @@ public class CreditReportController {
 
     public CreditReportController(CreditReports reports, Consistent consistent, BusinessCalendar calendar) {
         this.reports = reports;
-        this.consistent = consistent;
+        this.consistent = consistent.reading(CreditLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
     }
 

@@ -2,6 +2,7 @@ package cn.cq.fundledger.equityfund.web;
 
 import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.equityfund.query.EquityLedgerProjection;
 import cn.cq.fundledger.equityfund.query.EquityQueries;
 import cn.cq.fundledger.equityfund.query.EquityViews.DealView;
 import cn.cq.fundledger.equityfund.query.EquityViews.FundView;
@@ -49,7 +50,7 @@ public class EquityController {
                             BusinessCalendar calendar, ObjectMapper json) {
         this.commands = commands;
         this.queries = queries;
-        this.consistent = consistent;
+        this.consistent = consistent.reading(EquityLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
         this.json = json;
     }

@@ -4,6 +4,7 @@ import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.equityfund.query.EquityExplanations;
 import cn.cq.fundledger.equityfund.query.EquityExplanations.Explanation;
 import cn.cq.fundledger.equityfund.query.EquityExplanations.Scope;
+import cn.cq.fundledger.equityfund.query.EquityLedgerProjection;
 import cn.cq.fundledger.equityfund.query.EquityQueries;
 import cn.cq.fundledger.equityfund.query.EquityReports;
 import cn.cq.fundledger.equityfund.query.EquityReports.DealBook;
@@ -54,7 +55,7 @@ public class EquityReportController {
         this.reports = reports;
         this.explanations = explanations;
         this.queries = queries;
-        this.consistent = consistent;
+        this.consistent = consistent.reading(EquityLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
     }
 

@@ -1,11 +1,14 @@
 package cn.cq.fundledger.reporting.web;
 
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.query.CreditLedgerProjection;
+import cn.cq.fundledger.equityfund.query.EquityLedgerProjection;
 import cn.cq.fundledger.reporting.api.FetchTotals;
 import cn.cq.fundledger.reporting.api.Totals;
 import cn.cq.fundledger.reporting.query.PublishedFigure;
 import cn.cq.fundledger.reporting.query.PublishedFigures;
 import cn.cq.fundledger.reporting.query.PublishedFigures.Explanation;
+import cn.cq.fundledger.seedfund.query.SeedLedgerProjection;
 import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Consistent;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +36,9 @@ public class TotalsController {
                             BusinessCalendar calendar) {
         this.queries = queries;
         this.figures = figures;
-        this.consistent = consistent;
+        // the totals read the movement tables of the three programs
+        this.consistent = consistent.reading(CreditLedgerProjection.PROCESSING_GROUP,
+                SeedLedgerProjection.PROCESSING_GROUP, EquityLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
     }
 

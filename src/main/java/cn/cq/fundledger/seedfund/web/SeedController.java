@@ -2,6 +2,7 @@ package cn.cq.fundledger.seedfund.web;
 
 import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.seedfund.query.SeedLedgerProjection;
 import cn.cq.fundledger.seedfund.query.SeedQueries;
 import cn.cq.fundledger.seedfund.query.SeedViews.CapVersionView;
 import cn.cq.fundledger.seedfund.query.SeedViews.FundView;
@@ -46,7 +47,7 @@ public class SeedController {
     public SeedController(CommandGateway commands, SeedQueries queries, Consistent consistent, BusinessCalendar calendar) {
         this.commands = commands;
         this.queries = queries;
-        this.consistent = consistent;
+        this.consistent = consistent.reading(SeedLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
     }
 

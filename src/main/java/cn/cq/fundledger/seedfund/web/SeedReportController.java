@@ -2,6 +2,7 @@ package cn.cq.fundledger.seedfund.web;
 
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.seedfund.query.SeedExplanations;
+import cn.cq.fundledger.seedfund.query.SeedLedgerProjection;
 import cn.cq.fundledger.seedfund.query.SeedReports;
 import cn.cq.fundledger.seedfund.query.SeedReports.Dimension;
 import cn.cq.fundledger.seedfund.query.SeedReports.InvestmentBook;
@@ -49,7 +50,7 @@ public class SeedReportController {
                                 BusinessCalendar calendar) {
         this.reports = reports;
         this.explanations = explanations;
-        this.consistent = consistent;
+        this.consistent = consistent.reading(SeedLedgerProjection.PROCESSING_GROUP);
         this.calendar = calendar;
     }
 
