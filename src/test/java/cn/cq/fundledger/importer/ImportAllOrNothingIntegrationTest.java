@@ -21,14 +21,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The promises of an import on the inputs that broke them (issue 11, findings 1, 2 and 4): a file with any
@@ -268,25 +266,15 @@ class ImportAllOrNothingIntegrationTest {
     }
 
     private ResponseEntity<String> post(String kind, String csv) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("operator", "operator");
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
-        return http.exchange("/api/imports/" + kind, HttpMethod.POST,
-                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
+        return entity(api.postCsv(kind, csv));
     }
 
     private ResponseEntity<String> multipart(Map<String, byte[]> files) {
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        files.forEach((name, bytes) -> parts.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("operator", "operator");
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+        return entity(api.sendFiles(files));
+    }
+
+    private static ResponseEntity<String> entity(LedgerApi.Answer answer) {
+        return ResponseEntity.status(answer.status()).headers(answer.headers()).body(answer.body());
     }
 
     private static JsonNode ok(ResponseEntity<String> response) {

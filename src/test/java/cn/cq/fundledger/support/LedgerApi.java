@@ -51,11 +51,19 @@ public final class LedgerApi {
         return answer(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class));
     }
 
-    /** Imports CSV files (name to content) as one bundle through {@code POST /api/imports}, expecting 200. */
-    public Answer importBundle(Map<String, String> files) {
+    /** Sends one CSV file of a kind as the body of {@code POST /api/imports/{kind}}, as the operator. */
+    public Answer postCsv(String kind, String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("operator", passwordOf.apply("operator"));
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return answer(http.exchange("/api/imports/" + kind, HttpMethod.POST,
+                new HttpEntity<>(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), String.class));
+    }
+
+    /** Sends files (name to bytes, e.g. a .zip) as one bundle through {@code POST /api/imports}, as the operator. */
+    public Answer sendFiles(Map<String, byte[]> files) {
         org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
-        files.forEach((name, content) -> parts.add("file", new org.springframework.core.io.ByteArrayResource(
-                content.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        files.forEach((name, content) -> parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
             @Override
             public String getFilename() {
                 return name;
@@ -64,8 +72,14 @@ public final class LedgerApi {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("operator", passwordOf.apply("operator"));
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        Answer answer = answer(http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers),
-                String.class));
+        return answer(http.exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(parts, headers), String.class));
+    }
+
+    /** Imports CSV files (name to content) as one bundle through {@code POST /api/imports}, expecting 200. */
+    public Answer importBundle(Map<String, String> files) {
+        Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+        files.forEach((name, content) -> bytes.put(name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Answer answer = sendFiles(bytes);
         if (answer.status() != 200) {
             throw new AssertionError("the import answered " + answer.status() + ": " + answer.body());
         }

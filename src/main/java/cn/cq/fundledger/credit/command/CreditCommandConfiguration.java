@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import cn.cq.fundledger.system.ProgramCache;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,6 +56,6 @@ class CreditCommandConfiguration {
 
     @Bean
     Cache creditProgramCache() {
-        return new WeakReferenceCache();
+        return new ProgramCache();
     }
 }

@@ -1,7 +1,7 @@
 package cn.cq.fundledger.equityfund.command;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import cn.cq.fundledger.system.ProgramCache;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +21,6 @@ class EquityCommandConfiguration {
 
     @Bean
     Cache equityProgramCache() {
-        return new WeakReferenceCache();
+        return new ProgramCache();
     }
 }

@@ -6,7 +6,7 @@ import cn.cq.fundledger.seedfund.api.ProjectCapSet;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import cn.cq.fundledger.system.ProgramCache;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,6 +56,6 @@ class SeedCommandConfiguration {
 
     @Bean
     Cache seedProgramCache() {
-        return new WeakReferenceCache();
+        return new ProgramCache();
     }
 }

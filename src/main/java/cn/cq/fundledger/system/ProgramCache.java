@@ -1,0 +1,103 @@
+package cn.cq.fundledger.system;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+
+/**
+ * Keeps a program's aggregate in memory for as long as the ledger runs (each program is one aggregate, see
+ * decision 2). Axon's {@code WeakReferenceCache} lets the garbage collector drop it at any collection, after
+ * which the next command rebuilds the program from its whole history; under a busy heap (an import of a
+ * million rows) that turned every chunk into a rebuild. The state is needed anyway, so it is held strongly;
+ * Axon still removes an entry whenever a unit of work that touched it rolls back, and an import that rolls
+ * back clears the cache.
+ */
+public final class ProgramCache implements Cache {
+
+    private final ConcurrentMap<Object, Object> entries = new ConcurrentHashMap<>();
+    private final Set<EntryListener> listeners = new CopyOnWriteArraySet<>();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object value = entries.get(key);
+        if (value != null) {
+            listeners.forEach(l -> l.onEntryRead(key, value));
+        }
+        return (V) value;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        if (value == null) {
+            remove(key);
+            return;
+        }
+        Object previous = entries.put(key, value);
+        listeners.forEach(l -> {
+            if (previous == null) {
+                l.onEntryCreated(key, value);
+            } else {
+                l.onEntryUpdated(key, value);
+            }
+        });
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        boolean absent = entries.putIfAbsent(key, value) == null;
+        if (absent) {
+            listeners.forEach(l -> l.onEntryCreated(key, value));
+        }
+        return absent;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        return (T) entries.computeIfAbsent(key, k -> {
+            T value = valueSupplier.get();
+            if (value == null) {
+                throw new IllegalArgumentException("no value for key [" + key + "]");
+            }
+            listeners.forEach(l -> l.onEntryCreated(key, value));
+            return value;
+        });
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        boolean removed = entries.remove(key) != null;
+        if (removed) {
+            listeners.forEach(l -> l.onEntryRemoved(key));
+        }
+        return removed;
+    }
+
+    @Override
+    public void removeAll() {
+        entries.keySet().forEach(this::remove);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return entries.containsKey(key);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+}
