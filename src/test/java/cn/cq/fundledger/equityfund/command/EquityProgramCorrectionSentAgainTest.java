@@ -20,6 +20,8 @@ import cn.cq.fundledger.equityfund.api.RecordExit;
 import cn.cq.fundledger.equityfund.api.ReverseEquityFact;
 import cn.cq.fundledger.equityfund.api.ReverseEquityFact.FactKind;
 import cn.cq.fundledger.equityfund.api.ValuationMethod;
+import static org.hamcrest.Matchers.containsString;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -85,7 +87,7 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
      * another corrected fact or without one, a conflict.
      */
     private void correctedOnce(List<Object> history, FactKind kind, String factId, EquityFactCommand replacement,
-                               EquityFactReversed reversal, Object corrected, EquityFactCommand another) {
+                               EquityFactReversed reversal, Object corrected, EquityFactCommand... others) {
         String key = kind + ":" + factId;
         fixture.given(history)
                 .when(new ReverseEquityFact(kind, factId, REASON, replacement))
@@ -97,10 +99,14 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(Recorded.duplicateOf(key));
-        fixture.given(done)
-                .when(new ReverseEquityFact(kind, factId, REASON, another))
-                .expectException(conflict("replacement", "id-conflict"))
-                .expectNoEvents();
+        for (EquityFactCommand another : others) {
+            fixture.given(done)
+                    .when(new ReverseEquityFact(kind, factId, REASON, another))
+                    .expectException(conflict("replacement", "id-conflict"))
+                    .expectExceptionMessage(containsString("was already corrected for this reason, replaced by "
+                            + reversal.replacedBy() + " as recorded"))
+                    .expectNoEvents();
+        }
         fixture.given(done)
                 .when(new ReverseEquityFact(kind, factId, REASON, null))
                 .expectException(conflict("factId", "id-conflict"))
@@ -117,7 +123,8 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                         c2.parts()),
                 called("C2-R", FUND, "0.9亿", "2021-03-01", part(CITY, 1, "3600万"), part(NATIONAL, 2, "1800万"),
                         part(PRIVATE, 3, "3600万")),
-                new CallCapital("C2-R", null, yuan("0.8亿"), day("2021-03-01")));
+                new CallCapital("C2-R", null, yuan("0.8亿"), day("2021-03-01")),
+                new CallCapital("C2-S", null, yuan("0.9亿"), day("2021-03-01")));
     }
 
     @Test
@@ -139,7 +146,9 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                 reversal(FactKind.MARK, "D1@2021-06-30", "D1@2021-06-30", "D1", null, "2021-06-30", yuan("1.2亿"),
                         Money.ZERO, null, List.of()),
                 marked(D1, "1.3亿", ValuationMethod.APPRAISAL, "2021-06-30"),
-                new MarkDeal(null, yuan("1.4亿"), ValuationMethod.APPRAISAL, day("2021-06-30")));
+                new MarkDeal(null, yuan("1.4亿"), ValuationMethod.APPRAISAL, day("2021-06-30")),
+                new MarkDeal(null, yuan("1.3亿"), ValuationMethod.APPRAISAL, day("2021-07-01")),
+                new MarkDeal("D2", yuan("1.3亿"), ValuationMethod.APPRAISAL, day("2021-06-30")));
     }
 
     @Test
@@ -150,7 +159,8 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                 reversal(FactKind.EXIT, "X1", "X1-R", "D1", "P-D1", "2022-01-01", yuan("1.5亿"), yuan("1亿"),
                         Ratio.HUNDRED_PERCENT, List.of()),
                 fullyExited("X1-R", D1, "1.6亿", "2022-01-01"),
-                new RecordExit("X1-R", null, yuan("1.6亿"), null, day("2022-01-02")));
+                new RecordExit("X1-R", null, yuan("1.6亿"), null, day("2022-01-02")),
+                new RecordExit("X1-S", null, yuan("1.6亿"), null, day("2022-01-01")));
     }
 
     @Test
@@ -163,7 +173,8 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                         null, ds1.parts()),
                 distributed("DS1-R", FUND, "0.5亿", "2022-02-01", part(CITY, 1, "2000万"), part(NATIONAL, 2, "1000万"),
                         part(PRIVATE, 3, "2000万")),
-                new MakeDistribution("DS1-R", null, yuan("0.5亿"), day("2022-02-02")));
+                new MakeDistribution("DS1-R", null, yuan("0.5亿"), day("2022-02-02")),
+                new MakeDistribution("DS1-S", null, yuan("0.5亿"), day("2022-02-01")));
     }
 
     @Test
@@ -174,7 +185,10 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                 reversal(FactKind.COMMITMENT, factId, factId, null, null, "2021-01-10", yuan("1亿"), Money.ZERO, null,
                         List.of(part(NATIONAL, 2, "1亿"))),
                 committed(FUND, NATIONAL, 2, "1.5亿", "2021-01-10"),
-                new RecordCommitment(FUND, FUND_NAME, NATIONAL, yuan("1.6亿"), day("2021-01-10")));
+                new RecordCommitment(FUND, FUND_NAME, NATIONAL, yuan("1.6亿"), day("2021-01-10")),
+                new RecordCommitment(FUND, FUND_NAME, NATIONAL, yuan("1.5亿"), day("2021-01-11")),
+                new RecordCommitment(FUND, FUND_NAME, PRIVATE, yuan("1.5亿"), day("2021-01-10")),
+                new RecordCommitment(OTHER_FUND, FUND_NAME, NATIONAL, yuan("1.5亿"), day("2021-01-10")));
     }
 
     @Test
@@ -187,5 +201,18 @@ class EquityProgramCorrectionSentAgainTest extends EquityProgramTestSupport {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(Recorded.duplicateOf("MARK:D1@2021-06-30"));
+    }
+
+    @Test
+    void aCorrectionWithoutACorrectedFactSentAgainWithOneIsAConflict() {
+        DealMarked mark = marked(D1, "1.2亿", ValuationMethod.APPRAISAL, "2021-06-30");
+        EquityFactReversed reversal = reversal(FactKind.MARK, "D1@2021-06-30", null, "D1", null, "2021-06-30",
+                yuan("1.2亿"), Money.ZERO, null, List.of());
+        fixture.given(base(mark, reversal))
+                .when(new ReverseEquityFact(FactKind.MARK, "D1@2021-06-30", REASON,
+                        new MarkDeal(null, yuan("1.3亿"), ValuationMethod.APPRAISAL, day("2021-06-30"))))
+                .expectException(conflict("replacement", "id-conflict"))
+                .expectExceptionMessage(containsString("was already corrected for this reason, without a replacement"))
+                .expectNoEvents();
     }
 }
