@@ -3,6 +3,7 @@ package cn.cq.fundledger.seedfund.command;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.core.Recorded;
 import cn.cq.fundledger.seedfund.api.EstablishSeedFund;
 import cn.cq.fundledger.seedfund.api.ExitRoute;
@@ -15,6 +16,7 @@ import cn.cq.fundledger.seedfund.api.RecordFollowOnRound;
 import cn.cq.fundledger.seedfund.api.ReverseSeedFact;
 import cn.cq.fundledger.seedfund.api.ScaleTargetSet;
 import cn.cq.fundledger.seedfund.api.SeedFactKind;
+import cn.cq.fundledger.seedfund.api.SeedFactReversed;
 import cn.cq.fundledger.seedfund.api.SeedFundEstablished;
 import cn.cq.fundledger.seedfund.api.SeedInvestmentMade;
 import cn.cq.fundledger.seedfund.api.SetProjectCap;
@@ -58,6 +60,14 @@ class SeedProgramFirstFactAndConflictsTest extends SeedProgramTestSupport {
                     .when(new SetProjectCap(day("2026-01-01"), wan(300)))
                     .expectEvents(OPENED, new ProjectCapSet(day("2026-01-01"), wan(300)))
                     .expectResultMessagePayload(Recorded.applied("cap@2026-01-01"));
+        }
+
+        @Test
+        void anInvestmentSentToAnEmptyLedgerIsRefusedForItsUnknownFund() {
+            fixture.givenNoPriorActivity()
+                    .when(loan("I1", GAOXIN, P1, wan(30), "2018-01-01"))
+                    .expectException(refused("fundId", "unknown-fund"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -140,6 +150,30 @@ class SeedProgramFirstFactAndConflictsTest extends SeedProgramTestSupport {
                     .when(new ReverseSeedFact(SeedFactKind.COMMITMENT_RAISE, "R9", "录入错误", null))
                     .expectException(notFound("factId", "unknown-fact"))
                     .expectExceptionMessage(equalTo("commitment raise R9 is not recorded"));
+        }
+
+        @Test
+        void anotherReasonForAFactAlreadyCorrectedSaysWhatReplacedIt() {
+            MakeSeedInvestment i1 = equity("I1", GAOXIN, P1, wan(30), 500, "2018-03-28");
+            MakeSeedInvestment right = equity("I1-C", GAOXIN, P1, wan(20), 500, "2018-03-28");
+            SeedFactReversed reversed = new SeedFactReversed(
+                    SeedFactKind.INVESTMENT, "I1", "event-x", "金额错误", "I1-C", day("2018-03-28"), GAOXIN, "I1", P1,
+                    Instrument.EQUITY, 2018, null, wan(30), Money.ZERO,
+                    Money.ZERO, Money.ZERO,
+                    Money.ZERO);
+            fixture.given(OPENED, fund(GAOXIN, wan(5000)), made(i1), reversed, made(right))
+                    .when(new ReverseSeedFact(SeedFactKind.INVESTMENT, "I1", "另一个理由", null))
+                    .expectException(conflict("factId", "id-conflict"))
+                    .expectExceptionMessage(equalTo("investment I1 is already reversed (金额错误, replaced by I1-C)"));
+            SeedFactReversed withoutReplacement =
+                    new SeedFactReversed(SeedFactKind.INVESTMENT, "I1", "event-x", "金额错误",
+                            null, day("2018-03-28"), GAOXIN, "I1", P1, Instrument.EQUITY, 2018, null, wan(30),
+                            Money.ZERO, Money.ZERO,
+                            Money.ZERO, Money.ZERO);
+            fixture.given(OPENED, fund(GAOXIN, wan(5000)), made(i1), withoutReplacement)
+                    .when(new ReverseSeedFact(SeedFactKind.INVESTMENT, "I1", "另一个理由", null))
+                    .expectException(conflict("factId", "id-conflict"))
+                    .expectExceptionMessage(equalTo("investment I1 is already reversed (金额错误)"));
         }
 
         @Test
