@@ -55,6 +55,15 @@ class CreditProgramWhatAReversalReleasesTest extends CreditProgramTestSupport {
     }
 
     @Test
+    void aLiveLoanAloneHoldsItsEvaluation() {
+        fixture.given(book())
+                .when(new ReverseFact(FactKind.EVALUATION, ENT_1 + "@2023-01-10", "评价有误"))
+                .expectException(refused("factId", "evaluation-in-use"))
+                .expectExceptionMessage(containsString("loans L1 were issued on this grade"))
+                .expectNoEvents();
+    }
+
+    @Test
     void aReversedLoanNoLongerHoldsItsEvaluation() {
         fixture.given(book(reversal(FactKind.LOAN, "L1", "L1", ENT_1, BANK, "2023-02-01", wan(100), Money.ZERO,
                         Money.ZERO)))
