@@ -202,7 +202,7 @@ public class Importer {
                             checkRow(sheet, number, cells);
                         }
                     }
-                });
+                }, settings.maxFileSize().toBytes());
             } catch (TableReader.UnreadableFile e) {
                 error(new Error(sheet.fileName, null, null, "unreadable-file", e.getMessage()));
                 return sheet;

@@ -89,6 +89,11 @@ public final class TableReader {
     }
 
     public static void read(String fileName, ImportFile file, RowSink sink) {
+        read(fileName, file, sink, org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize());
+    }
+
+    /** Reads a file; a workbook part that unpacks to more than {@code maxPartBytes} is refused as too large. */
+    public static void read(String fileName, ImportFile file, RowSink sink, long maxPartBytes) {
         if (file.size() == 0) {
             throw new UnreadableFile("the file is empty");
         }
@@ -97,7 +102,7 @@ public final class TableReader {
             if (!fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                 throw new UnreadableFile("the file is a zip archive, not a .csv or .xlsx table");
             }
-            readXlsx(file, sink);
+            readXlsx(file, sink, maxPartBytes);
             return;
         }
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
@@ -189,7 +194,8 @@ public final class TableReader {
         return new InputStreamReader(in, charset);
     }
 
-    static void readXlsx(ImportFile file, RowSink sink) {
+    static void readXlsx(ImportFile file, RowSink sink, long maxPartBytes) {
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(maxPartBytes);
         try (InputStream in = file.open(); OPCPackage pkg = OPCPackage.open(in)) {
             XSSFReader workbook = new XSSFReader(pkg);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) workbook.getSheetsData();
@@ -210,6 +216,15 @@ public final class TableReader {
         } catch (UnreadableFile | ImportFile.TooLarge e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String message = String.valueOf(t.getMessage());
+                if (message.contains("Zip bomb") || message.contains("max entry size")
+                        || message.contains("exceeds the max")) {
+                    throw new ImportFile.TooLarge("the workbook unpacks to more than the ledger reads from one file ("
+                            + org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize() + " bytes a part, at most "
+                            + "100 times its packed size); save large tables as CSV");
+                }
+            }
             throw new UnreadableFile("the file is not a readable Excel workbook: " + e.getMessage());
         }
     }

@@ -54,13 +54,13 @@ class InputMissingOrWrongValuesTest {
     }
 
     @Test
-    void an_optional_text_is_stripped_or_nothing() {
+    void an_optional_id_is_stripped_or_nothing() {
         Input input = new Input();
 
-        assertThat(input.optionalText(null)).isNull();
-        assertThat(input.optionalText("")).isNull();
-        assertThat(input.optionalText(" \t")).isNull();
-        assertThat(input.optionalText("  渝北区 ")).isEqualTo("渝北区");
+        assertThat(input.optionalId("district", null)).isNull();
+        assertThat(input.optionalId("district", "")).isNull();
+        assertThat(input.optionalId("district", " \t")).isNull();
+        assertThat(input.optionalId("district", "  渝北区 ")).isEqualTo("渝北区");
         assertThat(input.isValid()).isTrue();
     }
 }

@@ -38,7 +38,7 @@ class RequireTest {
     void a_reason_longer_than_five_hundred_characters_is_refused() {
         String tooLong = "x".repeat(Require.MAX_REASON + 1);
 
-        assertRefused(() -> Require.reason(tooLong), RuleViolation.Kind.INVALID, "reason", "too-long");
+        assertRefused(() -> Require.reason(tooLong), RuleViolation.Kind.INVALID, "reason", "max-length");
         assertThatThrownBy(() -> Require.reason(tooLong)).hasMessageContaining("at most 500 characters, was 501");
     }
 

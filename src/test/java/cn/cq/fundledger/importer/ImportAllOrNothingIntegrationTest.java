@@ -210,6 +210,22 @@ class ImportAllOrNothingIntegrationTest {
         }
         assertTooLarge(multipart(Map.of("bundle.zip", zips.toByteArray())));
 
+        byte[] workbook;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet("loans");
+            for (int r = 0; r < 3000; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < 8; c++) {
+                    row.createCell(c).setCellValue(r == 0 ? "loan_id" + c : "L");
+                }
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        assertThat(workbook.length).isLessThan(64 * 1024); // the file is within the bound, its sheet unpacks beyond it
+        assertTooLarge(multipart(Map.of("loans.xlsx", workbook)));
+
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth("operator", "operator");
         headers.setContentType(MediaType.APPLICATION_JSON);
