@@ -36,13 +36,4 @@ public class ImportProgress {
         total.set(0);
         done.set(0);
     }
-
-    /** Rows to apply in the running import, 0 when none runs. */
-    public long total() {
-        return total.get();
-    }
-
-    public long applied() {
-        return done.get();
-    }
 }

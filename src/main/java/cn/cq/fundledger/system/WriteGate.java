@@ -46,11 +46,6 @@ public class WriteGate {
         }
     }
 
-    /** Whether an import holds the gate now. */
-    public boolean importRunning() {
-        return lock.isWriteLocked();
-    }
-
     private static void acquire(TryLock tryLock, Duration timeout, String why) {
         try {
             if (!tryLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
