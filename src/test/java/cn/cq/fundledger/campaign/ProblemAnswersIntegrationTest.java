@@ -93,6 +93,20 @@ class ProblemAnswersIntegrationTest {
                 Set.of("required"));
     }
 
+    /** Jackson dropped an unknown field and kept the last of two, silently: a typo was recorded as something else. */
+    @Test
+    void anUnknownFieldATwiceGivenFieldAndTrailingTextAreRefused() {
+        Problems.names(refused(400, () -> wire.post("operator", "/api/credit/banks", "application/json",
+                "{\"bankId\":\"PA-5\",\"name\":\"银行\",\"nmae\":\"x\"}".getBytes(StandardCharsets.UTF_8))),
+                "nmae", Set.of("unknown-field"));
+        Problems.names(refused(400, () -> wire.post("operator", "/api/credit/banks", "application/json",
+                "{\"bankId\":\"PA-6\",\"bankId\":\"PA-7\",\"name\":\"银行\"}".getBytes(StandardCharsets.UTF_8))),
+                "bankId", Set.of("duplicate-field"));
+        Problems.names(refused(400, () -> wire.post("operator", "/api/credit/banks", "application/json",
+                "{\"bankId\":\"PA-8\",\"name\":\"银行\"} {\"bankId\":\"PA-9\"}".getBytes(StandardCharsets.UTF_8))),
+                "body", Set.of("json"));
+    }
+
     private JsonNode refused(int status, Supplier<Answer> send) {
         long before = store.count();
         JsonNode problem = Problems.problem(send.get(), status);
