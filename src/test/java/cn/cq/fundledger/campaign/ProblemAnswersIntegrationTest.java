@@ -107,6 +107,22 @@ class ProblemAnswersIntegrationTest {
                 "body", Set.of("json"));
     }
 
+    /** The Location of the answer was built with URI.create: an id with a space or a quote was recorded, then a 500. */
+    @Test
+    void anIdThatIsNotAPathSegmentIsRecordedAndLocatedEncoded() {
+        String id = "'; DROP TABLE domain_event_entry; -- PA-10";
+        long before = store.count();
+        Answer answer = wire.postJson("operator", "/api/seed/funds", Map.of("fundId", id, "name", "<script>x</script>",
+                "partner", "区", "committed", "1万", "establishedOn", "2016-01-15"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().get("id").asText()).isEqualTo(id);
+        String location = answer.headers().getLocation().getRawPath();
+        assertThat(location).startsWith("/api/seed/funds/").doesNotContain(" ", ";");
+        assertThat(org.springframework.web.util.UriUtils.decode(location.substring("/api/seed/funds/".length()),
+                StandardCharsets.UTF_8)).as("the fund's location, one path segment").isEqualTo(id);
+        assertThat(store.count()).as("the fund is recorded").isGreaterThan(before);
+    }
+
     private JsonNode refused(int status, Supplier<Answer> send) {
         long before = store.count();
         JsonNode problem = Problems.problem(send.get(), status);
