@@ -123,6 +123,19 @@ class ProblemAnswersIntegrationTest {
         assertThat(store.count()).as("the fund is recorded").isGreaterThan(before);
     }
 
+    /** A correction's replacement of the wrong shape: Jackson's message (class names), a null field (a 500). */
+    @Test
+    void aReplacementOfTheWrongShapeNamesItsField() {
+        Problems.names(refused(400, () -> wire.postJson("operator", "/api/credit/corrections", Map.of("kind", "loan",
+                "factId", "PA-11", "reason", "录入错误", "replacement", Map.of("loanId", List.of("x"))))),
+                "replacement.loanId", Set.of());
+        Problems.names(refused(400, () -> wire.postJson("operator", "/api/credit/corrections", Map.of("kind", "loan",
+                "factId", "PA-11", "reason", "录入错误", "replacement", "L9"))), "replacement", Set.of());
+        Problems.names(refused(400, () -> wire.postJson("operator", "/api/equity/corrections", Map.of("kind", "deal",
+                "factId", "PA-12", "reason", "录入错误", "replacement", Map.of("dealId", Map.of("id", "x"))))),
+                "replacement.dealId", Set.of());
+    }
+
     private JsonNode refused(int status, Supplier<Answer> send) {
         long before = store.count();
         JsonNode problem = Problems.problem(send.get(), status);
