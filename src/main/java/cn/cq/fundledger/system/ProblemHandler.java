@@ -2,6 +2,12 @@ package cn.cq.fundledger.system;
 
 import cn.cq.fundledger.core.Input;
 import cn.cq.fundledger.core.RuleViolation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +22,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -112,6 +121,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return fields;
     }
 
+    /**
+     * A body that is not the JSON object the endpoint takes. The answer names the field whose value has the wrong JSON
+     * type ({@code principal}, {@code replacement.amount}), else the body; it never repeats the parser's own message,
+     * which names Java types and classes of the ledger.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -122,8 +136,89 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         "too-large", tooLarge.getMessage()))));
             }
         }
-        return widen(respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid("body",
-                "json", "the request body is not the JSON object this endpoint takes: " + rootMessage(e)))));
+        return widen(respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(unreadable(e))));
+    }
+
+    private static RuleViolation unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return RuleViolation.invalid(field, "unknown-field", "'" + field + "' is not a field of this request");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getCause() instanceof JsonParseException) {
+            String field = path(mapping);
+            return RuleViolation.invalid(field, "json", field + ": the text is not valid JSON in UTF-8 (or in the "
+                    + "charset the Content-Type names)");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return RuleViolation.invalid(field, "json", field + ": " + shapeOf(mapping)
+                    + " where the field takes one value, written as text");
+        }
+        if (cause instanceof JsonParseException parse) {
+            String where = parse.getLocation() == null ? "" : " (line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr() + ")";
+            return RuleViolation.invalid("body", "json", "the request body is not valid JSON" + where);
+        }
+        if (cause == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+            return RuleViolation.invalid("body", "required", "the request body is missing: send a JSON object");
+        }
+        return RuleViolation.invalid("body", "json", "the request body is not the JSON object this endpoint takes");
+    }
+
+    /** The field a mapping problem is about, with the fields that hold it: {@code replacement.amount}. */
+    private static String path(JsonMappingException e) {
+        List<String> names = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").toList();
+        return names.isEmpty() ? "body" : String.join(".", names).replace(".[", "[");
+    }
+
+    private static String shapeOf(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getProcessor() instanceof JsonParser parser) {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_ARRAY) {
+                return "a JSON array was sent";
+            }
+            if (token == JsonToken.START_OBJECT) {
+                return "a JSON object was sent";
+            }
+        }
+        return "a value of the wrong JSON type was sent";
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String supported = e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        ResponseEntity<ProblemDetail> answer = respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                List.of(RuleViolation.invalid("Content-Type", "media-type", "Content-Type "
+                        + (e.getContentType() == null ? "(none)" : "'" + e.getContentType() + "'")
+                        + " is not taken here" + (supported.isEmpty() ? "" : "; send " + supported))));
+        HttpHeaders accept = new HttpHeaders();
+        accept.setAccept(e.getSupportedMediaTypes());
+        return widen(ResponseEntity.status(answer.getStatusCode()).headers(accept).body(answer.getBody()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", List.of(RuleViolation.invalid("file",
+                "too-large", "the file is larger than the ledger takes"
+                        + (e.getMaxUploadSize() > 0 ? " (" + e.getMaxUploadSize() + " bytes)" : "")
+                        + "; split it into smaller files"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return widen(respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid(
+                e.getRequestPartName(), "required", "the multipart field '" + e.getRequestPartName()
+                        + "' is required"))));
     }
 
     @Override
@@ -162,16 +257,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage())));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return widen(respond(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", List.of(RuleViolation.invalid("file",
-                "too-large", "the upload is larger than the ledger accepts ("
-                        + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes" : "see fundledger.import.*")
-                        + "); split it into several imports"))));
-    }
-
     /** An import is being applied and the command could not wait for it: 503, nothing recorded. */
     @ExceptionHandler(WriteGate.Busy.class)
     public ResponseEntity<ProblemDetail> busy(WriteGate.Busy e) {
@@ -189,8 +274,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:fund-ledger:problem:" + first.rule()));
         problem.setProperty("field", first.field());
         problem.setProperty("rule", first.rule());
-        problem.setProperty("errors", problems.stream()
-                .map(p -> Map.of("field", p.field(), "rule", p.rule(), "message", p.getMessage())).toList());
+        problem.setProperty("errors", problems.stream().map(p -> {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", p.field());
+            error.put("rule", p.rule());
+            error.put("message", p.getMessage());
+            return error;
+        }).toList());
         return ResponseEntity.status(status).body(problem);
     }
 
@@ -210,14 +300,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> "Conflicts with a recorded fact";
             case REFUSED -> "Refused by a ledger rule";
         };
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        return message == null ? t.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

@@ -79,7 +79,7 @@ public class CreditController {
     public ResponseEntity<Recorded> reinstate(@PathVariable String bankId,
                                               @RequestBody CreditRequests.Reinstatement request) {
         Recorded recorded = commands.sendAndWait(request.toCommand(bankId));
-        return Answers.recorded(recorded, "/api/credit/banks/" + bankId + "/fuse");
+        return Answers.recorded(recorded, "/api/credit/banks/{bankId}/fuse", bankId);
     }
 
     @PostMapping("/fuse-thresholds")
@@ -143,7 +143,8 @@ public class CreditController {
                     + "policy table (A 500万, B 400万, C 300万, D 160万, E 80万).")
     public ResponseEntity<Recorded> evaluate(@RequestBody CreditRequests.Evaluation request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/credit/enterprises/" + request.enterpriseId() + "/evaluations");
+        return Answers.recorded(recorded, "/api/credit/enterprises/{enterpriseId}/evaluations",
+                request.enterpriseId().strip());
     }
 
     @GetMapping("/enterprises/{enterpriseId}/evaluations")
@@ -199,7 +200,7 @@ public class CreditController {
                     + "loan in default, or would owe more than its grade's credit line; term at most 12 months.")
     public ResponseEntity<Recorded> issue(@RequestBody CreditRequests.Loan request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/credit/loans/" + recorded.id());
+        return Answers.recorded(recorded, "/api/credit/loans/{loanId}", recorded.id());
     }
 
     @GetMapping("/loans/{loanId}")
@@ -215,7 +216,7 @@ public class CreditController {
             description = "Refused above the outstanding principal; a loan repaid in full is closed.")
     public ResponseEntity<Recorded> repay(@PathVariable String loanId, @RequestBody CreditRequests.Repayment request) {
         Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
-        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+        return Answers.recorded(recorded, "/api/credit/loans/{loanId}", loanId);
     }
 
     @PostMapping("/loans/{loanId}/default")
@@ -223,7 +224,7 @@ public class CreditController {
     public ResponseEntity<Recorded> declareDefault(@PathVariable String loanId,
                                                    @RequestBody CreditRequests.Default request) {
         Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
-        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+        return Answers.recorded(recorded, "/api/credit/loans/{loanId}", loanId);
     }
 
     @PostMapping("/loans/{loanId}/claims")
@@ -232,7 +233,7 @@ public class CreditController {
                     + "its balance covers the claim and no older claim waits; otherwise the claim waits.")
     public ResponseEntity<Recorded> claim(@PathVariable String loanId, @RequestBody CreditRequests.Claim request) {
         Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
-        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+        return Answers.recorded(recorded, "/api/credit/loans/{loanId}", loanId);
     }
 
     @PostMapping("/loans/{loanId}/recoveries")
@@ -241,6 +242,6 @@ public class CreditController {
                     + "the pool paid for the loan.")
     public ResponseEntity<Recorded> recover(@PathVariable String loanId, @RequestBody CreditRequests.Recovery request) {
         Recorded recorded = commands.sendAndWait(request.onLoan(loanId).toCommand());
-        return Answers.recorded(recorded, "/api/credit/loans/" + loanId);
+        return Answers.recorded(recorded, "/api/credit/loans/{loanId}", loanId);
     }
 }

@@ -19,6 +19,7 @@ import cn.cq.fundledger.credit.api.ReverseFact;
 import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -218,7 +219,8 @@ public final class CreditRequests {
 
         private static <T> T read(JsonNode body, Class<T> type) {
             if (!body.isObject()) {
-                throw new Input.InvalidInput(List.of(RuleViolation.invalid("replacement", "object",
+                // named by the caller, within "replacement": the replacement itself
+                throw new Input.InvalidInput(List.of(RuleViolation.invalid("", "object",
                         "replacement must be an object: the body of the fact's own endpoint")));
             }
             try {
@@ -227,9 +229,18 @@ public final class CreditRequests {
                 throw new Input.InvalidInput(List.of(RuleViolation.invalid(e.getPropertyName(), "unknown-field", "'"
                         + e.getPropertyName() + "' is not a field of a " + type.getSimpleName().toLowerCase())));
             } catch (JsonProcessingException e) {
-                throw new Input.InvalidInput(List.of(RuleViolation.invalid(null, "unreadable", e.getOriginalMessage())));
+                // the parser's own message names Java types: say which field, in the caller's words
+                String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : "";
+                throw new Input.InvalidInput(List.of(RuleViolation.invalid(field, "json", (field.isEmpty()
+                        ? "it" : field) + " is not written as the body of the fact's own endpoint writes it (text)")));
             }
         }
+    }
+
+    /** The field of a replacement a mapping problem is about ({@code principal}), or "" for the replacement itself. */
+    static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
     }
 
     /** Reads a replacement strictly: a field the fact's endpoint does not know is a mistake worth naming. */

@@ -77,7 +77,8 @@ public class EquityController {
                     + "on another date raises the partner's commitment by committedYuan.")
     public ResponseEntity<Recorded> commit(@RequestBody EquityRequests.Commitment request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/equity/funds/" + request.fundId().strip() + "/partners");
+        return Answers.recorded(recorded, "/api/equity/funds/{fundId}/partners",
+                request.fundId().strip());
     }
 
     @GetMapping("/funds")
@@ -121,7 +122,7 @@ public class EquityController {
                     + "call exceeds what the partners still owe.")
     public ResponseEntity<Recorded> call(@PathVariable String fundId, @RequestBody EquityRequests.Call request) {
         Recorded recorded = commands.sendAndWait(request.onFund(fundId).toCommand());
-        return Answers.recorded(recorded, "/api/equity/funds/" + fundId + "/calls");
+        return Answers.recorded(recorded, "/api/equity/funds/{fundId}/calls", fundId);
     }
 
     @GetMapping("/funds/{fundId}/calls")
@@ -141,7 +142,7 @@ public class EquityController {
     public ResponseEntity<Recorded> distribute(@PathVariable String fundId,
                                                @RequestBody EquityRequests.Distribution request) {
         Recorded recorded = commands.sendAndWait(request.onFund(fundId).toCommand());
-        return Answers.recorded(recorded, "/api/equity/funds/" + fundId + "/distributions");
+        return Answers.recorded(recorded, "/api/equity/funds/{fundId}/distributions", fundId);
     }
 
     @GetMapping("/funds/{fundId}/distributions")
@@ -160,7 +161,7 @@ public class EquityController {
                     + "the fund's investments would exceed the capital called by closedOn (or by a later deal's date).")
     public ResponseEntity<Recorded> closeDeal(@RequestBody EquityRequests.Deal request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/equity/deals/" + recorded.id());
+        return Answers.recorded(recorded, "/api/equity/deals/{dealId}", recorded.id());
     }
 
     @GetMapping("/deals/{dealId}")
@@ -177,7 +178,7 @@ public class EquityController {
                     + "the end of that day. One mark per deal and day; not before closing, not once fully exited.")
     public ResponseEntity<Recorded> mark(@PathVariable String dealId, @RequestBody EquityRequests.Mark request) {
         Recorded recorded = commands.sendAndWait(request.onDeal(dealId).toCommand());
-        return Answers.recorded(recorded, "/api/equity/deals/" + dealId);
+        return Answers.recorded(recorded, "/api/equity/deals/{dealId}", dealId);
     }
 
     @PostMapping("/deals/{dealId}/exits")
@@ -187,7 +188,7 @@ public class EquityController {
                     + "or in parts adding up to 100; after that every exit is refused.")
     public ResponseEntity<Recorded> exit(@PathVariable String dealId, @RequestBody EquityRequests.Exit request) {
         Recorded recorded = commands.sendAndWait(request.onDeal(dealId).toCommand());
-        return Answers.recorded(recorded, "/api/equity/deals/" + dealId);
+        return Answers.recorded(recorded, "/api/equity/deals/{dealId}", dealId);
     }
 
     private void requireFund(String fundId) {

@@ -13,6 +13,7 @@ import cn.cq.fundledger.equityfund.api.RecordExit;
 import cn.cq.fundledger.equityfund.api.ReverseEquityFact;
 import cn.cq.fundledger.equityfund.api.ReverseEquityFact.FactKind;
 import cn.cq.fundledger.equityfund.api.ValuationMethod;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
@@ -212,8 +213,12 @@ public final class EquityRequests {
                     case DISTRIBUTION -> json.convertValue(replacement, Distribution.class).command(false);
                 };
             } catch (IllegalArgumentException e) {
-                throw RuleViolation.invalid("", "json", "not the body of a " + factKind.name().toLowerCase(Locale.ROOT)
-                        + " request: " + e.getMessage().lines().findFirst().orElse(""));
+                // the mapper's own message names Java types: say which field, in the caller's words
+                String field = e.getCause() instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[") : "";
+                throw RuleViolation.invalid(field, "json", "not the body of a " + factKind.name().toLowerCase(Locale.ROOT)
+                        + " request" + (field.isEmpty() ? "" : ": " + field + " must be text"));
             }
         }
     }

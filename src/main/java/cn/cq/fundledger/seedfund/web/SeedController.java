@@ -57,7 +57,7 @@ public class SeedController {
                     + "money (empty: 40); committed the committed capital.")
     public ResponseEntity<Recorded> establish(@RequestBody SeedRequests.Fund request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/seed/funds/" + recorded.id());
+        return Answers.recorded(recorded, "/api/seed/funds/{fundId}", recorded.id());
     }
 
     @GetMapping("/funds")
@@ -82,7 +82,7 @@ public class SeedController {
     public ResponseEntity<Recorded> raise(@PathVariable String fundId,
                                           @RequestBody SeedRequests.CommitmentRaise request) {
         Recorded recorded = commands.sendAndWait(request.onFund(fundId).toCommand());
-        return Answers.recorded(recorded, "/api/seed/funds/" + fundId);
+        return Answers.recorded(recorded, "/api/seed/funds/{fundId}", fundId);
     }
 
     @PostMapping("/investments")
@@ -93,7 +93,7 @@ public class SeedController {
                     + "(80万 until 2024-10-26, 200万 from 2024-10-27).")
     public ResponseEntity<Recorded> invest(@RequestBody SeedRequests.Investment request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/seed/investments/" + recorded.id());
+        return Answers.recorded(recorded, "/api/seed/investments/{investmentId}", recorded.id());
     }
 
     @GetMapping("/investments/{investmentId}")
@@ -112,7 +112,7 @@ public class SeedController {
                     + "proportion.")
     public ResponseEntity<Recorded> exit(@PathVariable String investmentId, @RequestBody SeedRequests.Exit request) {
         Recorded recorded = commands.sendAndWait(request.onInvestment(investmentId).toCommand());
-        return Answers.recorded(recorded, "/api/seed/investments/" + investmentId);
+        return Answers.recorded(recorded, "/api/seed/investments/{investmentId}", investmentId);
     }
 
     @GetMapping("/projects/{projectId}")
@@ -130,7 +130,7 @@ public class SeedController {
                     + "latest round marks the project's equity stakes at stake × post-money.")
     public ResponseEntity<Recorded> round(@RequestBody SeedRequests.FollowOnRound request) {
         Recorded recorded = commands.sendAndWait(request.toCommand());
-        return Answers.recorded(recorded, "/api/seed/projects/" + request.projectId());
+        return Answers.recorded(recorded, "/api/seed/projects/{projectId}", request.projectId().strip());
     }
 
     @GetMapping("/follow-on-rounds")
