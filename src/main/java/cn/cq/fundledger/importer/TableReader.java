@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -120,41 +119,77 @@ public final class TableReader {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
     }
 
-    /** UTF-8 when every byte of the file is valid UTF-8, GBK when it is valid GBK; anything else is refused. */
+    /**
+     * UTF-8 when every byte of the file is valid UTF-8; GBK when every character read as GBK is one of the common set
+     * (GB 2312: the 6,763 common hanzi, punctuation, digits, letters), which is what Excel in China writes for
+     * Chinese names. Bytes that are valid GBK only through its rare extension characters are far more often another
+     * encoding (Latin-1 {@code é} followed by a letter reads as a rare hanzi), so they are refused, naming the line,
+     * rather than stored misread.
+     */
     static Charset charsetOf(ImportFile file) {
-        if (decodes(file, StandardCharsets.UTF_8)) {
+        if (firstUndecodable(file, StandardCharsets.UTF_8) < 0) {
             return StandardCharsets.UTF_8;
         }
-        if (decodes(file, GBK)) {
+        long uncommon = firstUndecodable(file, COMMON_GBK);
+        if (uncommon < 0) {
             return GBK;
         }
-        throw new UnreadableFile("the file is neither UTF-8 nor GBK text");
+        String line = "line " + lineAt(file, uncommon);
+        if (firstUndecodable(file, GBK) < 0) {
+            throw new UnreadableFile("the file is not UTF-8, and read as GBK its " + line + " holds rare characters, "
+                    + "which suggests another encoding: save the file as UTF-8 (in Excel: Save As, CSV UTF-8)");
+        }
+        throw new UnreadableFile("the file is neither UTF-8 nor GBK text (first at its " + line + "): save it as UTF-8");
     }
 
-    private static boolean decodes(ImportFile file, Charset charset) {
+    /** GB 2312 (EUC-CN): the common subset of GBK, each of its characters encoded as in GBK. */
+    private static final Charset COMMON_GBK = Charset.forName("GB2312");
+
+    /** The offset of the first byte that does not decode in the charset, or -1 when all of them do. */
+    private static long firstUndecodable(ImportFile file, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (InputStream in = file.open()) {
             byte[] chunk = new byte[64 * 1024];
             ByteBuffer bytes = ByteBuffer.allocate(chunk.length + 16);
-            CharBuffer chars = CharBuffer.allocate(chunk.length + 16);
+            CharBuffer chars = CharBuffer.allocate(2 * chunk.length + 32);
+            long consumed = 0;
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 bytes.put(chunk, 0, n).flip();
                 CoderResult result = decoder.decode(bytes, chars, false);
                 if (result.isError()) {
-                    return false;
+                    return consumed + bytes.position();
                 }
+                consumed += bytes.position();
                 bytes.compact();
                 chars.clear();
             }
             bytes.flip();
-            if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError() || bytes.hasRemaining()) {
-                return false;
+            CoderResult end = decoder.decode(bytes, chars, true);
+            if (end.isError() || bytes.hasRemaining()) {
+                return consumed + bytes.position();
             }
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+            return decoder.flush(chars).isError() ? consumed + bytes.position() : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 1-based line that holds the byte at {@code offset}. */
+    private static long lineAt(ImportFile file, long offset) {
+        try (InputStream in = new BufferedInputStream(file.open(), 64 * 1024)) {
+            long line = 1;
+            for (long i = 0; i < offset; i++) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                if (b == '\n') {
+                    line++;
+                }
+            }
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -47,7 +46,11 @@ public final class Uploads implements AutoCloseable {
         if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             unzip(name, content);
         } else {
-            files.add(ImportFile.of(name, copy(name, content)));
+            try {
+                files.add(ImportFile.of(name, copy(name, content)));
+            } catch (UnreadableContent e) {
+                throw new TableReader.UnreadableFile(safe(name) + " broke off while it was being sent: send it again");
+            }
         }
     }
 
@@ -65,10 +68,10 @@ public final class Uploads implements AutoCloseable {
                 }
                 files.add(ImportFile.of(base, copy(base, in)));
             }
-        } catch (ZipException e) {
-            throw new TableReader.UnreadableFile(zipName + " is not a readable zip archive: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UnreadableContent e) {
+            // a truncated or corrupt archive: the stream ends or breaks inside an entry or its directory
+            throw new TableReader.UnreadableFile(safe(zipName) + " is not a readable zip archive (cut short or "
+                    + "damaged): pack it again");
         }
         if (files.size() == before) {
             throw new TableReader.UnreadableFile(zipName + ": the zip archive holds no .csv or .xlsx file");
@@ -86,7 +89,7 @@ public final class Uploads implements AutoCloseable {
         long size = 0;
         try (OutputStream out = Files.newOutputStream(target)) {
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = read(in, buffer)) > 0) {
                 size += n;
                 total += n;
                 if (size > maxFile) {
@@ -103,6 +106,22 @@ public final class Uploads implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** A read of the sent bytes; a failure there is the upload's (cut short, a damaged archive), not the ledger's. */
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new UnreadableContent(e);
+        }
+    }
+
+    /** The sent content broke off or is damaged; writing the copy is not at fault. */
+    private static final class UnreadableContent extends RuntimeException {
+        UnreadableContent(IOException cause) {
+            super(cause);
+        }
     }
 
     private static String safe(String name) {

@@ -257,6 +257,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage())));
     }
 
+    /** An upload that cannot be taken apart (a damaged zip, a file cut short): 400, nothing read further. */
+    @ExceptionHandler(cn.cq.fundledger.importer.TableReader.UnreadableFile.class)
+    public ResponseEntity<ProblemDetail> unreadableUpload(cn.cq.fundledger.importer.TableReader.UnreadableFile e) {
+        return respond(HttpStatus.BAD_REQUEST, "Invalid request", List.of(RuleViolation.invalid("file",
+                "unreadable-file", e.getMessage())));
+    }
+
     /** An import is being applied and the command could not wait for it: 503, nothing recorded. */
     @ExceptionHandler(WriteGate.Busy.class)
     public ResponseEntity<ProblemDetail> busy(WriteGate.Busy e) {

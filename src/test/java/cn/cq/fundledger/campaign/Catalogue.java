@@ -19,6 +19,7 @@ final class Catalogue {
     static final int ID_MAX = 64;
     static final int NAME_MAX = 200;
     static final int REASON_MAX = 500;
+    static final int FACT_KEY_MAX = cn.cq.fundledger.core.Input.MAX_FACT_KEY;
 
     /** Text that may be taken as it is, and must then be stored and answered exactly as sent. */
     static final String SQL = "'; DROP TABLE domain_event_entry; --";
@@ -36,6 +37,8 @@ final class Catalogue {
         ID(ID_MAX),
         /** The id of a fact recorded before (at most 64); an unknown one is refused by a ledger rule. */
         REF(ID_MAX),
+        /** The key of a fact a correction names (id, or fund/partner@date: at most 276); unknown ones are refused. */
+        FACT_KEY(FACT_KEY_MAX),
         DISTRICT(ID_MAX),
         NAME(NAME_MAX),
         REASON(REASON_MAX),
@@ -182,7 +185,7 @@ final class Catalogue {
         if (kind.isText()) {
             int max = kind.maxLength;
             cases.add(new Case("at the limit (" + max + " characters)", pad(unique.apply(0), max),
-                    kind == Kind.REF ? new Either(n, null) : new Taken(n, null)));
+                    kind == Kind.REF || kind == Kind.FACT_KEY ? new Either(n, null) : new Taken(n, null)));
             cases.add(new Case((max + 1) + " characters", pad(unique.apply(0), max + 1),
                     Refused.of(400, n, "max-length"), true));
             cases.add(new Case("10,000 characters", pad(unique.apply(0), 10_000), Refused.of(400, n, "max-length"),

@@ -136,6 +136,30 @@ class ProblemAnswersIntegrationTest {
                 "replacement.dealId", Set.of());
     }
 
+    /** Paths the firewall refuses (Tomcat answered an HTML page or Boot's JSON): problem+json naming the variable. */
+    @Test
+    void aPathIdTheFirewallRefusesNamesItsVariable() {
+        for (String id : List.of("a;b", "a%2Fb", "a%5Cb", "a%25b", "..")) {
+            JsonNode problem = refused(400, () -> wire.post("operator", "/api/credit/banks/" + id + "/reinstatement",
+                    "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+            assertThat(problem.path("field").asText()).as("field for %s", id).isEqualTo("bankId");
+            Problems.names(problem, "bankId", Set.of("path-character"));
+        }
+    }
+
+    /** A request line Tomcat refuses before any filter runs: problem+json, no HTML, no server name. */
+    @Test
+    void aRequestTomcatRefusesIsAnsweredAsAProblem() throws Exception {
+        java.net.URI root = java.net.URI.create(http.getRootUri());
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.getOutputStream().write(("GET /api/credit/banks/a{b}|c HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("<html", "Tomcat", "Exception");
+        }
+    }
+
     private JsonNode refused(int status, Supplier<Answer> send) {
         long before = store.count();
         JsonNode problem = Problems.problem(send.get(), status);

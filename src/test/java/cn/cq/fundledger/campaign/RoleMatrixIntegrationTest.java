@@ -149,7 +149,8 @@ class RoleMatrixIntegrationTest {
             "GET /api/audit/replay", AUDIT,
             "GET /api/audit/events", AUDIT,
             "GET /api/audit/events/export", AUDIT,
-            "GET /api/audit/verify", AUDIT);
+            "GET /api/audit/verify", AUDIT,
+            "GET /api/audit/processors", AUDIT);
 
     /** Plausible values for the path variables: ids that need not exist, a real district, a real breakdown. */
     private static final Map<String, String> FILLERS = Map.ofEntries(

@@ -92,8 +92,6 @@ public class ImportController {
                 String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
                 try (InputStream content = file.getInputStream()) {
                     upload.add(name, content);
-                } catch (TableReader.UnreadableFile e) {
-                    throw RuleViolation.invalid("file", "unreadable-file", e.getMessage());
                 }
             }
             if (upload.files().isEmpty()) {
