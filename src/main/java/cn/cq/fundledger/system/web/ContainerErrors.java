@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the servlet container answers itself, before the ledger's code runs, follows the ledger's rules too:
  * <ul>
- *   <li>an encoded {@code /} or {@code \\} in a path is passed on (not refused by Tomcat with an HTML page), so that the
+ *   <li>an encoded {@code /} or {@code \} in a path is passed on (not refused by Tomcat with an HTML page), so that the
  *   firewall refuses it and {@link PathRejections} names the path variable;</li>
  *   <li>whatever Tomcat still refuses on its own (a malformed request line, a character a URL may not hold) is
  *   answered as problem+json by {@link ProblemReportValve}, with no server name, HTML or stack trace.</li>
