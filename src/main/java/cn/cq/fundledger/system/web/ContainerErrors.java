@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override

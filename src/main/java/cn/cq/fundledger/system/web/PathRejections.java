@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * in a body. Such paths are never served: a servlet container would strip or decode them into another id.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 public class PathRejections implements RequestRejectedHandler {
 
     static final String RULE = "path-character";
