@@ -51,6 +51,25 @@ public class EventHistory {
             + "a.sequence_number, a.business_date, a.recorded_at, a.recorded_by, a.correlation_id, a.source, e.payload, "
             + "e.metaData, c.hash, c.previous_hash, e.payloadType, e.payloadRevision, e.timeStamp, e.type";
 
+    /** Who recorded an event, from which file and row (or request), under which correlation id. */
+    public record Origin(String user, String source, String correlationId) {
+    }
+
+    /** The origins of the events at the given positions of the global index, for explanations that list them. */
+    public java.util.Map<Long, Origin> origins(java.util.Collection<Long> positions) {
+        java.util.Map<Long, Origin> origins = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(positions);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT global_index, recorded_by, source, correlation_id FROM audit_event WHERE global_index IN ("
+                    + marks + ")", rs -> {
+                origins.put(rs.getLong(1), new Origin(rs.getString(2), rs.getString(3), rs.getString(4)));
+            }, chunk.toArray());
+        }
+        return origins;
+    }
+
     public Page page(Filter filter, int page, int size) {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);

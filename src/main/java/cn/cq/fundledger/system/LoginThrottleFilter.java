@@ -32,9 +32,17 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     private final LoginThrottle throttle;
     private final ObjectMapper objectMapper;
 
+    private final boolean pages;
+
     public LoginThrottleFilter(LoginThrottle throttle, ObjectMapper objectMapper) {
+        this(throttle, objectMapper, false);
+    }
+
+    /** {@code pages}: the dashboard's form login, answered with the sign-in page (429) instead of problem+json. */
+    public LoginThrottleFilter(LoginThrottle throttle, ObjectMapper objectMapper, boolean pages) {
         this.throttle = throttle;
         this.objectMapper = objectMapper;
+        this.pages = pages;
     }
 
     @Override
@@ -48,6 +56,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, wait.get().plusMillis(999).toSeconds());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (pages) {
+            // a person at the sign-in form: back to the form, which says to wait (no password was checked)
+            response.sendRedirect(request.getContextPath() + FORM_LOGIN_PATH + "?blocked");
+            return;
+        }
         SecurityConfiguration.problem(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
                 "Too many failed sign-ins; try again later.", false);
     }

@@ -291,6 +291,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
+    /** The status code a refusal of this kind answers with, for the API and the pages alike. */
+    public static int statusCode(RuleViolation.Kind kind) {
+        return statusOf(kind).value();
+    }
+
     static HttpStatus statusOf(RuleViolation.Kind kind) {
         return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;

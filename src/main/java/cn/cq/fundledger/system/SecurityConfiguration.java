@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -98,10 +99,15 @@ public class SecurityConfiguration {
         return new LoginThrottle(settings, clock, metrics);
     }
 
+    /** The paths of the JSON API and the machine endpoints: HTTP Basic, no session, no CSRF (no cookies to ride). */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/error"};
+
     @Bean
+    @Order(1)
     @ConditionalOnWebApplication
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, LoginThrottle throttle) throws Exception {
-        // before every authentication filter: the form login's (a later issue) comes before HTTP Basic's
+        http.securityMatcher(API_PATHS);
         http.addFilterBefore(new LoginThrottleFilter(throttle, objectMapper), UsernamePasswordAuthenticationFilter.class);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -137,6 +143,45 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll());
         return http.build();
     }
+
+    /**
+     * The dashboard's pages: a form login at {@code /login} giving a session (its cookie HttpOnly, SameSite=Lax),
+     * CSRF tokens on every form, {@code /logout}; an anonymous request for a page is sent to {@code /login}. The
+     * menus and the pages follow the API's roles. A content security policy allows the ledger's own scripts and
+     * styles only (no inline script, no other origin).
+     */
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication
+    public SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper, LoginThrottle throttle)
+            throws Exception {
+        http.addFilterBefore(new LoginThrottleFilter(throttle, objectMapper, true),
+                UsernamePasswordAuthenticationFilter.class);
+        http.formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/imports/**", "/record/**").hasRole(OPERATOR)
+                        .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers("/policy/**").hasRole(ADMIN)
+                        // the programs' reports, for those who may read /api/reports
+                        .requestMatchers("/credit/**", "/seed/**", "/equity/**").hasAnyRole(FINANCE, AUDITOR, ADMIN)
+                        // the overview and the explanations of its figures, like /api/totals: every role
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** The pages' content security policy: everything from the ledger itself, nothing inline, no frames. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     static void problem(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String title,
                                 String detail, boolean challenge) throws IOException {

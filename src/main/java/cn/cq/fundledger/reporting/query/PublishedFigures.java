@@ -59,6 +59,42 @@ public class PublishedFigures {
         return values;
     }
 
+    /**
+     * Sum figures at the end of every year with facts, up to {@code asOf} (its own year ends at {@code asOf}): the
+     * same sums as {@link #all}, taken per business year in one pass and accumulated, so that the value of year Y
+     * equals {@code all(min(Y-12-31, asOf))}. Net distinct counts cannot be accumulated and are refused.
+     */
+    public java.util.SortedMap<Integer, Map<PublishedFigure, Long>> yearEnds(List<PublishedFigure> figures,
+                                                                           LocalDate asOf, Instant recordedAt) {
+        Map<String, List<PublishedFigure>> byTable = new LinkedHashMap<>();
+        for (PublishedFigure figure : figures) {
+            if (figure.distinctKey() != null) {
+                throw new IllegalArgumentException(figure.figureName() + " is a distinct count, not a sum");
+            }
+            byTable.computeIfAbsent(figure.table(), t -> new ArrayList<>()).add(figure);
+        }
+        java.util.SortedMap<Integer, Map<PublishedFigure, Long>> perYear = new java.util.TreeMap<>();
+        byTable.forEach((table, sums) -> {
+            String columns = String.join(", ", sums.stream().map(PublishedFigure::sum).toList());
+            jdbc.query("SELECT EXTRACT(YEAR FROM business_date) AS y, " + columns + " FROM " + table + " WHERE "
+                    + when(recordedAt) + " GROUP BY EXTRACT(YEAR FROM business_date)", rs -> {
+                Map<PublishedFigure, Long> year = perYear.computeIfAbsent(rs.getInt(1),
+                        y -> new EnumMap<>(PublishedFigure.class));
+                for (int i = 0; i < sums.size(); i++) {
+                    year.put(sums.get(i), rs.getLong(i + 2));
+                }
+            }, arguments(asOf, recordedAt));
+        });
+        java.util.SortedMap<Integer, Map<PublishedFigure, Long>> cumulated = new java.util.TreeMap<>();
+        Map<PublishedFigure, Long> running = new EnumMap<>(PublishedFigure.class);
+        figures.forEach(f -> running.put(f, 0L));
+        perYear.forEach((year, sums) -> {
+            sums.forEach((figure, value) -> running.merge(figure, value, Math::addExact));
+            cumulated.put(year, new EnumMap<>(running));
+        });
+        return cumulated;
+    }
+
     public Explanation explain(PublishedFigure figure, LocalDate asOf, Instant recordedAt, int page, int size) {
         String rows = figure.distinctKey() == null
                 ? "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, " + figure.amount()
