@@ -74,7 +74,7 @@ public enum PublishedFigure {
 
     /** For a count of distinct things (projects, enterprises): the column naming the thing, {@link #amount()}
      *  being its signed step; else null. */
-    String distinctKey() {
+    public String distinctKey() {
         return distinctKey;
     }
 

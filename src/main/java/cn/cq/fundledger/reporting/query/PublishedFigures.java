@@ -103,7 +103,12 @@ public class PublishedFigures {
                 : "SELECT global_index, event_id, business_date, recorded_at, kind, fact_id, amount FROM ("
                         + NetCount.countedBy(dated(figure, recordedAt), figure.distinctKey(), figure.amount()) + ") counted";
         Object[] args = arguments(asOf, recordedAt);
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM (" + rows + ") r", Long.class, args);
+        // the events and the figure in one pass: a sum is the sum of its events' parts, a net distinct count the
+        // number of things counted, each through one event (part 1) — the same value all() answers
+        long[] total = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM (" + rows + ") r",
+                (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, args);
+        long events = total[0];
+        long value = total[1];
         List<Object> paged = new ArrayList<>(List.of(args));
         paged.add(size);
         paged.add((long) page * size);
@@ -111,9 +116,7 @@ public class PublishedFigures {
                 (rs, i) -> new Part(rs.getLong("global_index"), rs.getString("event_id"),
                         rs.getDate("business_date").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(),
                         rs.getString("kind"), rs.getString("fact_id"), rs.getLong("amount")), paged.toArray());
-        long value = all(asOf, recordedAt).get(figure);
-        return new Explanation(figure.figureName(), asOf, recordedAt, value, events == null ? 0 : events, page, size,
-                parts);
+        return new Explanation(figure.figureName(), asOf, recordedAt, value, events, page, size, parts);
     }
 
     /** The figure's table, rows dated on or before asOf (and recorded by recordedAt). */
