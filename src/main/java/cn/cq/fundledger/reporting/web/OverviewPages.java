@@ -75,7 +75,9 @@ public class OverviewPages {
         model.addAttribute("recordedAt", at);
         model.addAttribute("consistent", "true".equals(answer.getHeaders().getFirst("X-Ledger-Consistent")));
         model.addAttribute("cards", cards(totals));
-        model.addAttribute("growth", growth(date, at));
+        boolean complete = "true".equals(answer.getHeaders().getFirst("X-Ledger-Consistent"));
+        String position = answer.getHeaders().getFirst("X-Ledger-Position");
+        model.addAttribute("growth", growth(date, at, complete ? position : null));
         return "overview";
     }
 
@@ -128,10 +130,26 @@ public class OverviewPages {
         return series;
     }
 
+    /**
+     * The year-ends last computed, by the ledger's head position, date and instant: a scan of every movement, worth
+     * keeping while no event is added (any new event moves the head, so a kept answer is never stale).
+     */
+    private final Map<String, java.util.SortedMap<Integer, Map<PublishedFigure, Long>>> yearEnds =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, java.util.SortedMap<Integer,
+                        Map<PublishedFigure, Long>>> eldest) {
+                    return size() > 64;
+                }
+            });
+
     /** The amounts at each year-end up to the date shown (the last point is the date itself), in 亿 of yuan. */
-    private Chart growth(LocalDate asOf, Instant recordedAt) {
-        var years = figures.yearEnds(List.copyOf(GROWTH.keySet()), asOf, recordedAt)
-                .tailMap(asOf.getYear() - GROWTH_YEARS + 1);
+    private Chart growth(LocalDate asOf, Instant recordedAt, String position) {
+        java.util.function.Supplier<java.util.SortedMap<Integer, Map<PublishedFigure, Long>>> compute =
+                () -> figures.yearEnds(List.copyOf(GROWTH.keySet()), asOf, recordedAt);
+        var all = position == null ? compute.get()
+                : yearEnds.computeIfAbsent(position + "|" + asOf + "|" + recordedAt, k -> compute.get());
+        var years = all.tailMap(asOf.getYear() - GROWTH_YEARS + 1);
         Chart chart = Chart.lines(years.keySet().stream().map(String::valueOf).toList(), "unit.yi");
         GROWTH.forEach((figure, label) -> chart.series(label, years.values().stream()
                 .map(values -> java.math.BigDecimal.valueOf(values.get(figure), 10)).toList()));
