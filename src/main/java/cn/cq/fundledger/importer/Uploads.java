@@ -56,7 +56,19 @@ public final class Uploads implements AutoCloseable {
 
     private void unzip(String zipName, InputStream content) {
         int before = files.size();
-        try (ZipInputStream in = new ZipInputStream(content)) {
+        java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(content);
+        try {
+            buffered.mark(4);
+            byte[] head = buffered.readNBytes(4);
+            buffered.reset();
+            if (!TableReader.isZip(head)) {
+                throw new TableReader.UnreadableFile(safe(zipName) + " is not a zip archive: send .csv or .xlsx files, "
+                        + "or a .zip of them");
+            }
+        } catch (IOException e) {
+            throw new TableReader.UnreadableFile(safe(zipName) + " broke off while it was being sent: send it again");
+        }
+        try (ZipInputStream in = new ZipInputStream(buffered)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 String name = entry.getName();

@@ -160,6 +160,16 @@ class ProblemAnswersIntegrationTest {
         }
     }
 
+    /** Bytes that are no zip at all, named .zip: said so (it was "holds no .csv or .xlsx file"). */
+    @Test
+    void aFileNamedZipThatIsNoZipIsSaidToBeNone() {
+        byte[] noise = "this is not an archive".getBytes(StandardCharsets.UTF_8);
+        JsonNode problem = refused(400, () -> wire.postFiles("operator", "/api/imports",
+                List.of(Map.entry("history.zip", noise))));
+        Problems.names(problem, "file", Set.of("unreadable-file"));
+        assertThat(problem.path("detail").asText()).contains("is not a zip archive");
+    }
+
     private JsonNode refused(int status, Supplier<Answer> send) {
         long before = store.count();
         JsonNode problem = Problems.problem(send.get(), status);
