@@ -38,5 +38,19 @@
     });
   }
 
-  document.addEventListener('DOMContentLoaded', follow);
+  function busy() {
+    document.querySelectorAll('form[data-busy]').forEach(function (form) {
+      form.addEventListener('submit', function () {
+        var notice = document.getElementById(form.getAttribute('data-busy'));
+        if (notice) {
+          notice.hidden = false;
+        }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    follow();
+    busy();
+  });
 }());

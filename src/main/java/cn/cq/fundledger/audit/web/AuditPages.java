@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The auditors' pages ({@code /audit}, AUDITOR and ADMIN): the verification of the history and the figures, the
@@ -90,6 +91,7 @@ public class AuditPages {
                     e.correlationId(), e.payload() == null ? null : e.payload().toString(), e.hash());
         }
         model.addAttribute("filter", filter);
+        model.addAttribute("exportHref", exportHref(filter));
         model.addAttribute("events", events);
         model.addAttribute("table", table);
         model.addAttribute("pages", (events.total() + size - 1) / size);
@@ -119,7 +121,7 @@ public class AuditPages {
     public String replayPage(Model model) {
         Replay.Progress progress = replay.progress();
         Table processors = new Table("processors", "audit.processors", List.of("audit.column.processor",
-                "audit.column.replaying", "audit.column.position"));
+                "audit.column.replaying", "audit.column.processed"));
         progress.processors().forEach(p -> processors.row(p.processor(), p.replaying() ? "✓" : "", p.position()));
         model.addAttribute("replay", progress);
         model.addAttribute("processors", processors);
@@ -135,6 +137,26 @@ public class AuditPages {
     public ReplayStatus replayProgress() {
         Replay.Progress progress = replay.progress();
         return new ReplayStatus(progress.done(), progress.total(), progress.replaying());
+    }
+
+    /** The export of the events a filter selects: its link names the filters given, and only those. */
+    static String exportHref(EventHistory.Filter f) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit/events/export");
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("type", f.type());
+        given.put("aggregate", f.aggregateId());
+        given.put("businessFrom", f.businessFrom());
+        given.put("businessTo", f.businessTo());
+        given.put("recordedFrom", f.recordedFrom());
+        given.put("recordedTo", f.recordedTo());
+        given.put("user", f.user());
+        given.put("correlationId", f.correlationId());
+        given.forEach((name, value) -> {
+            if (value != null) {
+                link.queryParam(name, value.toString());
+            }
+        });
+        return link.encode().build().toUriString();
     }
 
     /** An empty filter field of the form means no filter, as a parameter left out of the API's query does. */
