@@ -23,6 +23,15 @@ public class ImportProgress {
                 .description("rows of the running import sent through the rules so far").register(registry);
     }
 
+    /** Rows of the running import sent through the rules so far, of all its rows (0 of 0: none runs). */
+    public record Snapshot(long applied, long total) {
+    }
+
+    public Snapshot now() {
+        long rows = total.get();
+        return new Snapshot(Math.min(done.get(), rows), rows);
+    }
+
     void started(long rows) {
         done.set(0);
         total.set(rows);

@@ -74,31 +74,14 @@ public class ImportController {
     @Operation(summary = "Import one file of a kind, sent as the multipart field 'file' (.csv or .xlsx)")
     public ResponseEntity<Object> importPart(@PathVariable String kind, @RequestPart("file") MultipartFile file)
             throws IOException {
-        ImportKind importKind = kind(kind);
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                ? importKind.kind() + ".csv" : file.getOriginalFilename();
-        try (Uploads upload = importer.uploads(); InputStream content = file.getInputStream()) {
-            upload.add(name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name + ".part" : name, content);
-            return answer(importer.importFile(importKind, upload.files().get(0).renamed(name)));
-        }
+        return answer(MultipartImports.file(importer, kind(kind), file));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a bundle: several files (multipart fields 'file', each <kind>.csv or .xlsx) or one "
             + ".zip of them, applied as one unit, rows of all kinds merged in business-date order")
     public ResponseEntity<Object> importBundle(@RequestPart("file") List<MultipartFile> files) throws IOException {
-        try (Uploads upload = importer.uploads()) {
-            for (MultipartFile file : files) {
-                String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
-                try (InputStream content = file.getInputStream()) {
-                    upload.add(name, content);
-                }
-            }
-            if (upload.files().isEmpty()) {
-                throw RuleViolation.invalid("file", "required", "send at least one file");
-            }
-            return answer(importer.importFiles(upload.files()));
-        }
+        return answer(MultipartImports.bundle(importer, files));
     }
 
     private static boolean isZip(ImportFile file) {
@@ -123,6 +106,11 @@ public class ImportController {
     @GetMapping("/templates/{file}")
     @Operation(summary = "An empty template of a kind: /templates/loans.csv (UTF-8 with BOM) or /templates/loans.xlsx")
     public ResponseEntity<byte[]> template(@PathVariable String file) {
+        return templateFile(file);
+    }
+
+    /** A template as a download; the pages serve the same file under /imports/templates/{file}. */
+    static ResponseEntity<byte[]> templateFile(String file) {
         ImportKind kind = ImportKind.ofFileName(file).orElseThrow(() -> unknownKind(file));
         boolean xlsx = file.toLowerCase(Locale.ROOT).endsWith(".xlsx");
         String name = kind.kind() + (xlsx ? ".xlsx" : ".csv");
@@ -162,7 +150,8 @@ public class ImportController {
         return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static ImportKind kind(String kind) {
+    /** The kind named in a path or form, or 404 naming it (unknown-kind). */
+    static ImportKind kind(String kind) {
         return ImportKind.named(kind).orElseThrow(() -> unknownKind(kind));
     }
 
