@@ -1,5 +1,9 @@
 package cn.cq.fundledger.credit.web;
 
+import static cn.cq.fundledger.system.web.PageFigures.percent;
+import static cn.cq.fundledger.system.web.PageFigures.wan;
+import static cn.cq.fundledger.system.web.PageFigures.yi;
+
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.credit.query.CreditLedgerProjection;
 import cn.cq.fundledger.credit.query.CreditQueries;
@@ -24,7 +28,6 @@ import cn.cq.fundledger.system.web.Page;
 import cn.cq.fundledger.system.web.PageLinks;
 import cn.cq.fundledger.system.web.PageMemo;
 import cn.cq.fundledger.system.web.Table;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -146,8 +149,8 @@ public class CreditPages {
                 "credit-loan", loanId, date);
         model.addAttribute("loan", loan);
         model.addAttribute("loanStatus", text("credit.status." + loan.status(), loan.status()));
-        model.addAttribute("annualRate", basisPoints(loan.annualRateBp()));
-        model.addAttribute("fundShare", basisPoints(loan.fundShareBp()));
+        model.addAttribute("annualRate", percent(loan.annualRateBp()));
+        model.addAttribute("fundShare", percent(loan.fundShareBp()));
         model.addAttribute("figures", List.of(
                 new Figure("credit.col.outstanding", loan.outstandingFen(), "loan-outstanding"),
                 new Figure("credit.col.defaulted", loan.defaultedFen(), "loan-defaulted"),
@@ -206,7 +209,7 @@ public class CreditPages {
         table.row(key, row.loans(), row.enterprises(), new Table.Money(row.issuedFen()),
                 new Table.Money(row.outstandingFen()), new Table.Money(row.defaultedFen()),
                 new Table.Money(row.compensatedFen()), new Table.Money(row.recoveredFen()),
-                basisPoints(row.lossRateBp()));
+                percent(row.lossRateBp()));
     }
 
     private static Chart yearChart(Portfolio byYear) {
@@ -239,7 +242,7 @@ public class CreditPages {
         for (LoanBookRow row : book.rows()) {
             table.row(new Table.Link(row.loanId(), loanHref(row.loanId(), asOf)), row.bankId(), row.enterpriseId(),
                     row.district(), row.issuedOn(), new Table.Money(row.principalFen()),
-                    basisPoints(row.fundShareBp()), text("credit.status." + row.status()),
+                    percent(row.fundShareBp()), text("credit.status." + row.status()),
                     new Table.Money(row.outstandingFen()), new Table.Money(row.defaultedFen()),
                     new Table.Money(row.compensationPaidFen()), new Table.Money(row.compensationWaitingFen()),
                     new Table.Money(row.recoveredFen()));
@@ -306,17 +309,17 @@ public class CreditPages {
                 new Table.Money(row.contributedFen()), new Table.Money(row.compensatedFen()),
                 new Table.Money(row.recoveredFen()), new Table.Money(row.balanceFen()),
                 new Table.Money(row.waitingClaimsFen()), new Table.Money(row.exposureFen()),
-                row.coverage() == null ? null : new BigDecimal(row.coverage()).movePointRight(2));
+                percent(row.coverage()));
     }
 
     /** Contributions by source, compensation paid and recoveries, district by district. */
     private static Chart flowChart(PoolReport report) {
         List<PoolRow> rows = report.pools();
-        return Chart.bars(rows.stream().map(PoolRow::district).toList(), "unit.yi")
-                .series("pools.col.byCity", rows.stream().map(r -> yi(r.contributedByCityFen())).toList())
-                .series("pools.col.byDistrict", rows.stream().map(r -> yi(r.contributedByDistrictFen())).toList())
-                .series("pools.col.compensated", rows.stream().map(r -> yi(r.compensatedFen())).toList())
-                .series("pools.col.recovered", rows.stream().map(r -> yi(r.recoveredFen())).toList());
+        return Chart.bars(rows.stream().map(PoolRow::district).toList(), "pools.unit.wan")
+                .series("pools.col.byCity", rows.stream().map(r -> wan(r.contributedByCityFen())).toList())
+                .series("pools.col.byDistrict", rows.stream().map(r -> wan(r.contributedByDistrictFen())).toList())
+                .series("pools.col.compensated", rows.stream().map(r -> wan(r.compensatedFen())).toList())
+                .series("pools.col.recovered", rows.stream().map(r -> wan(r.recoveredFen())).toList());
     }
 
     /**
@@ -355,9 +358,9 @@ public class CreditPages {
                 ? Integer.toString(d.getYear()) : d.toString()));
         Set<String> districts = new java.util.TreeSet<>();
         balances.values().forEach(b -> districts.addAll(b.keySet()));
-        Chart chart = Chart.lines(categories, "unit.yi");
+        Chart chart = Chart.lines(categories, "pools.unit.wan");
         for (String district : districts) {
-            chart.series(district, balances.values().stream().map(b -> yi(b.getOrDefault(district, 0L))).toList());
+            chart.series(district, balances.values().stream().map(b -> wan(b.getOrDefault(district, 0L))).toList());
         }
         return chart;
     }
@@ -386,7 +389,7 @@ public class CreditPages {
             long place = 0;
             for (ClaimView c : claims) {
                 table.row(district, ++place, c.claimId(), new Table.Link(c.loanId(), loanHref(c.loanId(), asOf)),
-                        c.bankId(), c.claimedOn(), new Table.Money(c.unrecoveredFen()), basisPoints(c.fundShareBp()),
+                        c.bankId(), c.claimedOn(), new Table.Money(c.unrecoveredFen()), percent(c.fundShareBp()),
                         new Table.Money(c.poolShareFen()), new Table.Money(c.bankShareFen()));
             }
         });
@@ -405,9 +408,9 @@ public class CreditPages {
             table.row(bank.bankId(), bank.name(), row == null ? 0L : row.loans(),
                     new Table.Money(row == null ? 0 : row.issuedFen()),
                     new Table.Money(row == null ? 0 : row.defaultedFen()),
-                    basisPoints(row == null ? 0 : row.lossRateBp()), text("pools.fuse." + bank.fuseStatus(),
+                    percent(row == null ? 0 : row.lossRateBp()), text("pools.fuse." + bank.fuseStatus(),
                             bank.fuseStatus()), bank.since(),
-                    bank.lossRateBp() == null ? null : basisPoints(bank.lossRateBp()));
+                    bank.lossRateBp() == null ? null : percent(bank.lossRateBp()));
         }
         return table;
     }
@@ -420,16 +423,9 @@ public class CreditPages {
         model.addAttribute("consistent", true);
     }
 
-    /**
-     * A read of the API's services once the projections hold every event stored (kept while no event is stored,
-     * see {@link PageMemo}); the page says so when the wait ran out.
-     */
+    /** A read of the API's services, kept while no event is stored ({@link PageMemo}). */
     private <T> T read(Model model, Supplier<T> read, Object... key) {
-        PageMemo.Read<T> answer = memo.read(consistent, read, key);
-        if (!answer.consistent()) {
-            model.addAttribute("consistent", false);
-        }
-        return answer.value();
+        return memo.read(model, consistent, read, key);
     }
 
     private Portfolio portfolio(Model model, Dimension by, LocalDate asOf, Instant recordedAt) {
@@ -443,16 +439,6 @@ public class CreditPages {
     private static String bankLabel(String bankId, Map<String, String> names) {
         String name = names.get(bankId);
         return name == null ? bankId : bankId + " " + name;
-    }
-
-    /** Basis points as a percentage for {@code @display.percent}: 8000 → 80. */
-    static BigDecimal basisPoints(int bp) {
-        return BigDecimal.valueOf(bp, 2);
-    }
-
-    /** Fen in 亿 of yuan, for the charts. */
-    static BigDecimal yi(long fen) {
-        return BigDecimal.valueOf(fen, 10);
     }
 
     private String text(String key) {

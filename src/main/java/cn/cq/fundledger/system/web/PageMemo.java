@@ -73,4 +73,16 @@ public class PageMemo {
         }
         return new Read<>(answer.getBody(), complete);
     }
+
+    /**
+     * As {@link #read(Consistent, Supplier, Object...)}, for a page: when the answer is not complete, the model's
+     * {@code consistent} turns false (the {@code notConsistent} notice of the layout shows).
+     */
+    public <T> T read(org.springframework.ui.Model model, Consistent consistent, Supplier<T> read, Object... key) {
+        Read<T> answer = read(consistent, read, key);
+        if (!answer.consistent()) {
+            model.addAttribute("consistent", false);
+        }
+        return answer.value();
+    }
 }
