@@ -99,10 +99,18 @@ class ProgramPagesBrowserIntegrationTest {
     void theLoanBookFiltersLikeTheApiAndLeadsToALoansPage() {
         browser.signIn("finance");
         browser.go("/credit?asOf=" + AS_OF);
+        browser.find("#loan-book-pager-next").click();
+        assertThat(browser.driver.getCurrentUrl()).contains("page=1").endsWith("#loan-book");
+        JsonNode second = get("/api/reports/credit/loan-book?asOf=" + AS_OF + "&page=1");
+        assertThat(cells("#table-loan-book")).extracting(r -> r.get(0)).containsExactlyElementsOf(
+                second.get("rows").findValuesAsText("loanId"));
+
+        browser.go("/credit?asOf=" + AS_OF);
         new Select(browser.find("#filter-district")).selectByValue("高新区");
         new Select(browser.find("#filter-status")).selectByValue("DEFAULTED");
         browser.find("#filter-show").click();
-        assertThat(browser.driver.getCurrentUrl()).contains("status=DEFAULTED").contains("asOf=" + AS_OF);
+        assertThat(browser.driver.getCurrentUrl()).contains("status=DEFAULTED").contains("asOf=" + AS_OF)
+                .endsWith("#loan-book");
         JsonNode book = get("/api/reports/credit/loan-book?asOf=" + AS_OF + "&district=高新区&status=DEFAULTED");
         List<List<String>> rows = cells("#table-loan-book");
         assertThat(rows).hasSize(Math.min(50, book.get("totalRows").asInt())).isNotEmpty();
@@ -144,6 +152,16 @@ class ProgramPagesBrowserIntegrationTest {
         browser.go("/credit/loans/NO-SUCH-LOAN");
         assertThat(browser.text(".status")).contains("404");
         assertThat(browser.text("#problems")).contains("unknown-loan");
+    }
+
+    @Test
+    void anOperatorMayNotOpenTheReports() {
+        browser.signIn("operator");
+        for (String page : List.of("/credit", "/credit/pools", "/credit/loans/L000001", "/seed", "/equity")) {
+            browser.go(page);
+            assertThat(browser.driver.getPageSource()).as(page).contains("403");
+            assertThat(browser.all("table.data")).as(page).isEmpty();
+        }
     }
 
     @Test
