@@ -89,7 +89,7 @@ class ProgramPagesBrowserIntegrationTest {
         assertThat(rows("#table-portfolio-district").get("合计").get(0)).isEqualTo("12,535");
         assertThat(rows("#table-portfolio-district").get("合计").get(2)).isEqualTo("217.2亿")
                 .isEqualTo(Money.ofFen(totals.at("/creditLoans/issuedFen").asLong()).toDisplayString());
-        browser.chartsDrawn();
+        chartsSettled();
         assertThat(browser.all("#chart-portfolio-year canvas, #chart-portfolio-district canvas, "
                 + "#chart-portfolio-bank canvas")).hasSizeGreaterThanOrEqualTo(3);
         browser.screenshot("credit");
@@ -224,7 +224,7 @@ class ProgramPagesBrowserIntegrationTest {
             });
         }
         // the balance over time: one line per district pool, up to the date shown
-        browser.chartsDrawn();
+        chartsSettled();
         assertThat(browser.find("#chart-pool-balance").getAttribute("data-chart"))
                 .contains("\"kind\":\"line\"").contains("万州区").contains("\"2017\"").contains(AS_OF);
         assertThat(browser.all("#chart-pool-balance canvas, #chart-pool-flows canvas")).hasSizeGreaterThanOrEqualTo(2);
@@ -305,7 +305,7 @@ class ProgramPagesBrowserIntegrationTest {
         assertThat(shownTarget.get(0)).isEqualTo(target.get("targetDate").asText());
         assertThat(shownTarget.get(1)).isEqualTo(target.get("target").asText());
         assertThat(percent(shownTarget.get(3))).isEqualByComparingTo(percent(target.get("progress").asText()));
-        browser.chartsDrawn();
+        chartsSettled();
         browser.screenshot("seed");
 
         // the investment book of one fund, loans only
@@ -367,7 +367,7 @@ class ProgramPagesBrowserIntegrationTest {
             assertThat(shown.get(i).get(12)).isEqualTo(display(deal.get("navFen")));
         }
         assertThat(cells("#table-deal-book-sums").get(0).get(5)).isEqualTo(display(deals.get("navFen")));
-        browser.chartsDrawn();
+        chartsSettled();
         browser.screenshot("equity");
     }
 
@@ -388,21 +388,21 @@ class ProgramPagesBrowserIntegrationTest {
                 default -> "Suspended (no new loans)";
             });
         }
-        browser.chartsDrawn();
+        chartsSettled();
         browser.screenshot("credit-pools-en");
         browser.go("/credit?asOf=" + AS_OF);
         assertThat(browser.find("html").getAttribute("lang")).as("remembered").isEqualTo("en");
         assertThat(browser.text("h1")).isEqualTo("Knowledge-value credit loans");
         assertThat(rows("#table-portfolio-district").get("Total").get(2)).isEqualTo("CNY 21.72 billion");
-        browser.chartsDrawn();
+        chartsSettled();
         browser.screenshot("credit-en");
         browser.go("/seed?asOf=" + AS_OF);
         assertThat(rows("#table-seed-funds").get("Total").get(6)).isEqualTo("CNY 298 million");
-        browser.chartsDrawn();
+        chartsSettled();
         browser.screenshot("seed-en");
         browser.go("/equity?asOf=" + AS_OF);
         assertThat(browser.text("#table-equity-returns thead")).contains("NAV", "DPI", "TVPI");
-        browser.chartsDrawn();
+        chartsSettled();
         browser.screenshot("equity-en");
         browser.find("#lang-zh").click();
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
@@ -417,6 +417,16 @@ class ProgramPagesBrowserIntegrationTest {
     }
 
     // ---- helpers ----
+
+    /** Waits for the charts to be drawn and for their opening animation (about a second) to end. */
+    private void chartsSettled() {
+        browser.chartsDrawn();
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** The rows of a page's table (by its section's id), keyed by their first cell: the other cells' text. */
     private Map<String, List<String>> rows(String table) {

@@ -121,7 +121,7 @@ public class CreditPages {
                 read.byBank(), key -> new Table.Link(bankLabel(key, bankNames), links.with("bank", key, "page", 0)
                         + "#loan-book")));
         model.addAttribute("yearChart", yearChart(read.byYear()));
-        model.addAttribute("districtChart", issuedChart(read.byDistrict(), key -> key));
+        model.addAttribute("districtChart", issuedChart(read.byDistrict()));
         model.addAttribute("bankChart", bankChart(read.byBank(), bankNames));
         LoanBook book = read.book();
         model.addAttribute("book", book);
@@ -187,7 +187,7 @@ public class CreditPages {
         model.addAttribute("flowChart", flowChart(read.report()));
         model.addAttribute("balanceChart", balanceChart(read.balances()));
         model.addAttribute("waiting", waitingTable(read.waiting(), date));
-        model.addAttribute("banks", bankTable(read.byBank(), read.banks(), date));
+        model.addAttribute("banks", bankTable(read.byBank(), read.banks()));
         return "credit/pools";
     }
 
@@ -220,8 +220,8 @@ public class CreditPages {
         return chart;
     }
 
-    private static Chart issuedChart(Portfolio portfolio, Function<String, String> label) {
-        Chart chart = Chart.bars(portfolio.rows().stream().map(r -> label.apply(r.key())).toList(), "unit.yi");
+    private static Chart issuedChart(Portfolio portfolio) {
+        Chart chart = Chart.bars(portfolio.rows().stream().map(PortfolioRow::key).toList(), "unit.yi");
         chart.series("credit.col.issued", portfolio.rows().stream().map(r -> yi(r.issuedFen())).toList());
         chart.series("credit.col.outstanding", portfolio.rows().stream().map(r -> yi(r.outstandingFen())).toList());
         return chart;
@@ -305,9 +305,10 @@ public class CreditPages {
     }
 
     private static void poolRow(Table table, String district, PoolRow row) {
-        table.row(district, new Table.Money(row.contributedByCityFen()), new Table.Money(row.contributedByDistrictFen()),
-                new Table.Money(row.contributedFen()), new Table.Money(row.compensatedFen()),
-                new Table.Money(row.recoveredFen()), new Table.Money(row.balanceFen()),
+        table.row(district, new Table.Money(row.contributedByCityFen()),
+                new Table.Money(row.contributedByDistrictFen()), new Table.Money(row.contributedFen()),
+                new Table.Money(row.compensatedFen()), new Table.Money(row.recoveredFen()),
+                new Table.Money(row.balanceFen()),
                 new Table.Money(row.waitingClaimsFen()), new Table.Money(row.exposureFen()),
                 percent(row.coverage()));
     }
@@ -397,7 +398,7 @@ public class CreditPages {
     }
 
     /** Each bank's loss rate as of the date (the portfolio by bank) beside its fuse state (the latest decision). */
-    private Table bankTable(Portfolio byBank, List<BankView> banks, LocalDate asOf) {
+    private Table bankTable(Portfolio byBank, List<BankView> banks) {
         Map<String, PortfolioRow> rows = new LinkedHashMap<>();
         byBank.rows().forEach(r -> rows.put(r.key(), r));
         Table table = new Table("banks", "pools.banks", List.of("credit.col.bank", "pools.col.bankName",

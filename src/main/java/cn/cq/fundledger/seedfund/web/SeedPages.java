@@ -217,7 +217,8 @@ public class SeedPages {
     private Table bookTable(InvestmentBook book) {
         Table table = new Table("investment-book", "seed.book", List.of("seed.col.investment", "seed.col.fund",
                 "seed.col.project", "seed.col.enterprise", "seed.col.instrument", "seed.col.investedOn",
-                "seed.col.amount", "seed.col.equity", "seed.col.status", "seed.col.exit", "seed.col.proceeds", "seed.col.heldValue", "seed.col.followOn", "seed.col.corrections"));
+                "seed.col.amount", "seed.col.equity", "seed.col.status", "seed.col.exit", "seed.col.proceeds",
+                "seed.col.heldValue", "seed.col.followOn", "seed.col.corrections"));
         for (InvestmentBookRow r : book.rows()) {
             table.row(r.investmentId(), r.fundId(), r.projectId(), r.enterpriseName(),
                     text("seed.instrument." + r.instrument(), r.instrument()), r.investedOn(),
