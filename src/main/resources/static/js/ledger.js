@@ -20,9 +20,10 @@
     return {
       tooltip: tooltip,
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 60, right: 20, top: 40, bottom: 40, containLabel: true },
+      // room under the legend for the axis' unit, so that a long legend never covers it
+      grid: { left: 60, right: 20, top: 64, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: spec.categories },
-      yAxis: { type: 'value', name: spec.unit },
+      yAxis: { type: 'value', name: spec.unit, nameGap: 14, nameTextStyle: { align: 'right' } },
       series: spec.series.map(function (s) {
         return { name: s.name, type: spec.kind, data: s.data, smooth: false };
       })
