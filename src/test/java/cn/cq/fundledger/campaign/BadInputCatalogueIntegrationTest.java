@@ -298,7 +298,10 @@ class BadInputCatalogueIntegrationTest {
             }
             String consumes = info.getConsumesCondition().getConsumableMediaTypes().stream().map(Object::toString)
                     .sorted().toList().toString();
-            info.getPatternValues().forEach(p -> mapped.add(p + " " + consumes));
+            // the API's endpoints; the dashboard's forms (/record, /imports, ...) send the same commands through
+            // the same request records and are tried in a browser (dashboard.*BrowserIntegrationTest)
+            info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).forEach(p -> mapped.add(p + " "
+                    + consumes));
         }
         Set<String> covered = new TreeSet<>();
         endpoints().forEach(e -> covered.add(e.pattern() + " []"));
