@@ -23,6 +23,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The credit rules the aggregate and the what-if model share are plain Java: no framework, no storage. */
+    @Test
+    void creditRulesUseNoFramework() {
+        noClasses().that().resideInAPackage("..fundledger.credit.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
+                        "com.fasterxml..", "jakarta..", "..command..", "..query..", "..web..")
+                .check(CLASSES);
+    }
+
     @Test
     void messagesDependOnlyOnCoreTypes() {
         noClasses().that().resideInAPackage("..api..")

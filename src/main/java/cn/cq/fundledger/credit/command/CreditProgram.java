@@ -39,15 +39,13 @@ import cn.cq.fundledger.credit.api.RecordRepayment;
 import cn.cq.fundledger.credit.api.RecoveryRecorded;
 import cn.cq.fundledger.credit.api.RegisterBank;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
+import cn.cq.fundledger.credit.domain.BankLosses;
+import cn.cq.fundledger.credit.domain.DistrictPool;
+import cn.cq.fundledger.credit.domain.FusePolicy;
+import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
 import cn.cq.fundledger.credit.api.SetRiskSharingRatio;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -91,12 +89,12 @@ public class CreditProgram {
     private int gradeValidityMonths;
     private int maxTermMonths;
 
-    private final Map<String, Bank> banks = new HashMap<>();
-    private final List<FuseThresholdsSet> fuseVersions = new ArrayList<>();
+    private final Map<String, BankLosses> banks = new HashMap<>();
+    private final FusePolicy fuse = new FusePolicy();
     private final Map<String, GuidedLoanRecorded> guidedLoans = new HashMap<>();
     private final Map<String, Enterprise> enterprises = new HashMap<>();
-    private final List<RiskSharingRatioSet> ratioVersions = new ArrayList<>();
-    private final Map<String, Pool> pools = new HashMap<>();
+    private final RiskSharingPolicy riskSharing = new RiskSharingPolicy();
+    private final Map<String, DistrictPool> pools = new HashMap<>();
     private final Map<String, PoolContributionReceived> contributions = new HashMap<>();
     private final Map<String, Loan> loans = new HashMap<>();
     private final Map<String, String> claimLoans = new HashMap<>();
@@ -126,10 +124,10 @@ public class CreditProgram {
         openIfNew(settings);
         String bankId = Require.text(command.bankId(), "bankId");
         Require.name(command.name(), "name");
-        Bank known = banks.get(bankId);
+        BankLosses known = banks.get(bankId);
         if (known != null) {
-            return Recorded.duplicateOrConflict(known.name.equals(command.name()), bankId, "bankId",
-                    "bank " + bankId + " is already registered as '" + known.name + "'");
+            return Recorded.duplicateOrConflict(known.name().equals(command.name()), bankId, "bankId",
+                    "bank " + bankId + " is already registered as '" + known.name() + "'");
         }
         apply(new BankRegistered(bankId, command.name()));
         return Recorded.applied(bankId);
@@ -177,9 +175,7 @@ public class CreditProgram {
             bank(bankId);
         }
         String key = effectiveFrom + (bankId == null ? "" : "@" + bankId);
-        Optional<RiskSharingRatioSet> known = ratioVersions.stream()
-                .filter(v -> v.effectiveFrom().equals(effectiveFrom) && Objects.equals(v.bankId(), bankId))
-                .findFirst();
+        Optional<RiskSharingPolicy.Version> known = riskSharing.recorded(effectiveFrom, bankId);
         if (known.isPresent()) {
             return Recorded.duplicateOrConflict(known.get().fundShare().equals(fundShare), key, "effectiveFrom",
                     "a ratio of " + known.get().fundShare() + " is already recorded from " + effectiveFrom
@@ -232,8 +228,8 @@ public class CreditProgram {
         }
         LocalDate issuedOn = Require.notBefore(command.issuedOn(), programStart, "issuedOn",
                 "the start of the program");
-        Bank bank = bank(bankId);
-        if (bank.suspended) {
+        BankLosses bank = bank(bankId);
+        if (bank.suspended()) {
             throw RuleViolation.refused("bankId", "bank-suspended", "bank " + bankId
                     + " is suspended from the program (fuse) until an administrator reinstates it");
         }
@@ -339,8 +335,8 @@ public class CreditProgram {
         if (loan.status == LoanStatus.CLOSED) {
             throw RuleViolation.refused("loanId", "loan-closed", "loan " + loan.id() + " is repaid in full and closed");
         }
-        Bank bank = banks.get(loan.issued.bankId());
-        Money lostBefore = bank.lost;
+        BankLosses bank = banks.get(loan.issued.bankId());
+        Money lostBefore = bank.lost();
         apply(new LoanDefaulted(loan.id(), loan.issued.bankId(), loan.issued.enterpriseId(), loan.issued.district(),
                 overdueSince, declaredOn, loan.outstanding()));
         checkFuse(loan.issued.bankId(), bank, lostBefore, declaredOn, loan.id());
@@ -424,8 +420,7 @@ public class CreditProgram {
                     + " is below the warning threshold " + warning);
         }
         String key = "fuse@" + effectiveFrom;
-        Optional<FuseThresholdsSet> known = fuseVersions.stream().skip(1)
-                .filter(v -> v.effectiveFrom().equals(effectiveFrom)).findFirst();
+        Optional<FusePolicy.Thresholds> known = fuse.recorded(effectiveFrom);
         if (known.isPresent()) {
             boolean same = known.get().warning().equals(warning) && known.get().suspension().equals(suspension);
             return Recorded.duplicateOrConflict(same, key, "effectiveFrom", "fuse thresholds of " + known.get().warning()
@@ -439,10 +434,10 @@ public class CreditProgram {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(ReinstateBank command, CreditProgramSettings settings) {
         openIfNew(settings);
-        Bank bank = bank(Require.text(command.bankId(), "bankId"));
+        BankLosses bank = bank(Require.text(command.bankId(), "bankId"));
         Require.reason(command.reason());
         LocalDate reinstatedOn = Require.present(command.reinstatedOn(), "reinstatedOn");
-        if (!bank.suspended) {
+        if (!bank.suspended()) {
             throw RuleViolation.refused("bankId", "bank-not-suspended", "bank " + command.bankId()
                     + " is not suspended");
         }
@@ -618,7 +613,7 @@ public class CreditProgram {
         if (contribution == null) {
             throw unknownFact("contribution", factId);
         }
-        Pool pool = pool(contribution.district());
+        DistrictPool pool = pool(contribution.district());
         Money lowest = pool.lowestFrom(contribution.contributedOn());
         if (lowest.isLessThan(contribution.amount())) {
             throw RuleViolation.refused("factId", "pool-balance-used", "the " + contribution.district()
@@ -732,7 +727,7 @@ public class CreditProgram {
                     + " of loan " + recovery.loanId() + " was recorded after this one and its split counted it: "
                     + "reverse it first");
         }
-        Pool pool = pool(recovery.district());
+        DistrictPool pool = pool(recovery.district());
         Money lowest = pool.lowestFrom(recovery.recoveredOn());
         if (lowest.isLessThan(recovery.poolShare())) {
             throw RuleViolation.refused("factId", "pool-balance-used", "the " + recovery.district()
@@ -758,8 +753,8 @@ public class CreditProgram {
 
     // ---------------------------------------------------------------- rules
 
-    private Bank bank(String bankId) {
-        Bank bank = banks.get(bankId);
+    private BankLosses bank(String bankId) {
+        BankLosses bank = banks.get(bankId);
         if (bank == null) {
             throw RuleViolation.refused("bankId", "unknown-bank", "bank " + bankId + " is not registered");
         }
@@ -770,18 +765,15 @@ public class CreditProgram {
      * The fuse, after a default: a bank whose loss rate reaches the warning threshold in force on the default's
      * date is warned (once per crossing), one that reaches the suspension threshold is suspended.
      */
-    private void checkFuse(String bankId, Bank bank, Money lostBefore, LocalDate date, String loanId) {
-        FuseThresholdsSet thresholds = fuseVersions.stream().filter(v -> !v.effectiveFrom().isAfter(date))
-                .max(Comparator.comparing(FuseThresholdsSet::effectiveFrom)).orElse(fuseVersions.get(0));
-        Bank before = new Bank(bank.name);
-        before.issued = bank.issued;
-        before.lost = lostBefore;
-        if (bank.lossRateAtLeast(thresholds.warning()) && !before.lossRateAtLeast(thresholds.warning())) {
-            apply(new BankWarned(bankId, date, bank.lossRate(), bank.lost, bank.issued, thresholds.warning(), loanId));
+    private void checkFuse(String bankId, BankLosses bank, Money lostBefore, LocalDate date, String loanId) {
+        FusePolicy.Decision decision = fuse.decide(bank, lostBefore, date);
+        if (decision.warn()) {
+            apply(new BankWarned(bankId, date, bank.lossRate(), bank.lost(), bank.issued(),
+                    decision.thresholds().warning(), loanId));
         }
-        if (!bank.suspended && bank.lossRateAtLeast(thresholds.suspension())) {
-            apply(new BankSuspended(bankId, date, bank.lossRate(), bank.lost, bank.issued, thresholds.suspension(),
-                    loanId));
+        if (decision.suspend()) {
+            apply(new BankSuspended(bankId, date, bank.lossRate(), bank.lost(), bank.issued(),
+                    decision.thresholds().suspension(), loanId));
         }
     }
 
@@ -807,45 +799,30 @@ public class CreditProgram {
         return loan;
     }
 
-    private Pool pool(String district) {
-        return pools.computeIfAbsent(district, Pool::new);
+    private DistrictPool pool(String district) {
+        return pools.computeIfAbsent(district, DistrictPool::new);
     }
 
     /** A bank's own version in force beats the general one; each is the latest effective on or before the date. */
     Optional<Ratio> ratioInForce(String bankId, LocalDate date) {
-        Comparator<RiskSharingRatioSet> byDate = Comparator.comparing(RiskSharingRatioSet::effectiveFrom);
-        Optional<RiskSharingRatioSet> own = ratioVersions.stream()
-                .filter(v -> bankId.equals(v.bankId()) && !v.effectiveFrom().isAfter(date)).max(byDate);
-        Optional<RiskSharingRatioSet> general = ratioVersions.stream()
-                .filter(v -> v.bankId() == null && !v.effectiveFrom().isAfter(date)).max(byDate);
-        return own.or(() -> general).map(RiskSharingRatioSet::fundShare);
+        return riskSharing.fundShareOn(bankId, date);
     }
 
     /**
      * Pays the pool's waiting claims strictly oldest first while its balance covers the oldest. A payment
      * takes the business date of the inflow that made it possible (never before the claim itself).
      */
-    private void payWaitingClaims(Pool pool, LocalDate inflowDate, String inflowId) {
-        while (!pool.waiting.isEmpty()) {
-            Claim oldest = loans.get(claimLoans.get(pool.waiting.peekFirst())).claim;
+    private void payWaitingClaims(DistrictPool pool, LocalDate inflowDate, String inflowId) {
+        while (pool.oldestWaiting().isPresent()) {
+            Claim oldest = loans.get(claimLoans.get(pool.oldestWaiting().get())).claim;
             CompensationClaimed c = oldest.claimed;
-            if (pool.balance.isLessThan(c.poolShare())) {
-                return;
-            }
-            // never before the claim, the inflow, or an older claim's payment; and only from a date from which the
-            // pool holds the money on every later date (a back-dated claim is not paid with money that came later)
-            LocalDate from = latest(latest(inflowDate, c.claimedOn()), pool.lastPaidOn);
-            Optional<LocalDate> paidOn = pool.earliestCovering(from, c.poolShare());
+            Optional<LocalDate> paidOn = pool.paymentDate(c.poolShare(), c.claimedOn(), inflowDate);
             if (paidOn.isEmpty()) {
                 return;
             }
             apply(new CompensationPaid(c.claimId(), c.loanId(), c.bankId(), c.district(), c.poolShare(), paidOn.get(),
                     inflowId));
         }
-    }
-
-    private static LocalDate latest(LocalDate a, LocalDate b) {
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     // ---------------------------------------------------------------- state
@@ -857,27 +834,27 @@ public class CreditProgram {
         creditLines = new EnumMap<>(event.creditLines());
         gradeValidityMonths = event.gradeValidityMonths();
         maxTermMonths = event.maxTermMonths();
-        fuseVersions.add(new FuseThresholdsSet(event.programStart(), event.fuseWarning(), event.fuseSuspension()));
+        fuse.add(new FusePolicy.Thresholds(event.programStart(), event.fuseWarning(), event.fuseSuspension()));
     }
 
     @EventSourcingHandler
     void on(BankRegistered event) {
-        banks.put(event.bankId(), new Bank(event.name()));
+        banks.put(event.bankId(), new BankLosses(event.name()));
     }
 
     @EventSourcingHandler
     void on(FuseThresholdsSet event) {
-        fuseVersions.add(event);
+        fuse.add(new FusePolicy.Thresholds(event.effectiveFrom(), event.warning(), event.suspension()));
     }
 
     @EventSourcingHandler
     void on(BankSuspended event) {
-        banks.get(event.bankId()).suspended = true;
+        banks.get(event.bankId()).suspend();
     }
 
     @EventSourcingHandler
     void on(BankReinstated event) {
-        banks.get(event.bankId()).suspended = false;
+        banks.get(event.bankId()).reinstate();
     }
 
     @EventSourcingHandler
@@ -916,8 +893,7 @@ public class CreditProgram {
             case LOAN -> {
                 Loan loan = loans.get(event.loanId());
                 loan.status = LoanStatus.REVERSED;
-                Bank bank = banks.get(event.bankId());
-                bank.issued = bank.issued.minus(event.principal());
+                banks.get(event.bankId()).changeIssued(event.principal().negate());
                 Enterprise enterprise = enterprises.get(event.enterpriseId());
                 enterprise.outstanding = enterprise.outstanding.minus(event.principal());
             }
@@ -933,14 +909,13 @@ public class CreditProgram {
                 Enterprise enterprise = enterprises.get(event.enterpriseId());
                 enterprise.outstanding = enterprise.outstanding.plus(event.principal());
                 enterprise.defaultedLoans--;
-                Bank bank = banks.get(event.bankId());
-                bank.lost = bank.lost.minus(event.principal());
+                banks.get(event.bankId()).lose(event.principal().negate());
             }
             case CLAIM -> {
                 Loan loan = loans.get(event.loanId());
                 reversedClaims.put(event.factId(), loan.claim);
                 loan.claim = null;
-                pool(event.district()).waiting.remove(event.factId());
+                pool(event.district()).dequeue(event.factId());
             }
             case RECOVERY -> {
                 Loan loan = loans.get(event.loanId());
@@ -962,7 +937,7 @@ public class CreditProgram {
 
     @EventSourcingHandler
     void on(RiskSharingRatioSet event) {
-        ratioVersions.add(event);
+        riskSharing.add(new RiskSharingPolicy.Version(event.effectiveFrom(), event.fundShare(), event.bankId()));
     }
 
     @EventSourcingHandler
@@ -977,8 +952,7 @@ public class CreditProgram {
         factEvents.put(ReverseFact.FactKind.LOAN + ":" + event.loanId(), message.getIdentifier());
         Loan loan = new Loan(event);
         loans.put(event.loanId(), loan);
-        Bank bank = banks.get(event.bankId());
-        bank.issued = bank.issued.plus(event.principal());
+        banks.get(event.bankId()).issue(event.principal());
         Enterprise enterprise = enterprises.get(event.enterpriseId());
         loan.evaluation = enterprise.latestBefore(event.issuedOn()).orElse(null);
         enterprise.outstanding = enterprise.outstanding.plus(event.principal());
@@ -1010,8 +984,7 @@ public class CreditProgram {
         Enterprise enterprise = enterprises.get(loan.issued.enterpriseId());
         enterprise.outstanding = enterprise.outstanding.minus(event.unrecoveredPrincipal());
         enterprise.defaultedLoans++;
-        Bank bank = banks.get(event.bankId());
-        bank.lost = bank.lost.plus(event.unrecoveredPrincipal());
+        banks.get(event.bankId()).lose(event.unrecoveredPrincipal());
     }
 
     @EventSourcingHandler
@@ -1019,16 +992,13 @@ public class CreditProgram {
         factEvents.put(ReverseFact.FactKind.CLAIM + ":" + event.claimId(), message.getIdentifier());
         loans.get(event.loanId()).claim = new Claim(event);
         claimLoans.put(event.claimId(), event.loanId());
-        pool(event.district()).waiting.addLast(event.claimId());
+        pool(event.district()).enqueue(event.claimId());
     }
 
     @EventSourcingHandler
     void on(CompensationPaid event) {
         loans.get(event.loanId()).claim.paidOn = event.paidOn();
-        Pool pool = pool(event.district());
-        pool.move(event.paidOn(), event.amount().negate());
-        pool.lastPaidOn = latest(event.paidOn(), pool.lastPaidOn);
-        pool.waiting.remove(event.claimId());
+        pool(event.district()).pay(event.claimId(), event.amount(), event.paidOn());
     }
 
     @EventSourcingHandler
@@ -1062,99 +1032,6 @@ public class CreditProgram {
         /** The latest evaluation on or before the date, if it is less than its validity old. */
         Optional<EnterpriseEvaluated> gradeOn(LocalDate date) {
             return latestBefore(date).filter(e -> date.isBefore(e.validUntil()));
-        }
-    }
-
-    /** A cooperating bank: what it issued and lost in the program, and whether the fuse suspended it. */
-    static final class Bank {
-        final String name;
-        Money issued = Money.ZERO;
-        Money lost = Money.ZERO;
-        boolean suspended;
-
-        Bank(String name) {
-            this.name = name;
-        }
-
-        /** Unrecovered principal of defaulted loans / principal issued, to the nearest basis point (for reading). */
-        Ratio lossRate() {
-            if (issued.isZero()) {
-                return Ratio.ZERO;
-            }
-            return Ratio.ofBasisPoints(BigDecimal.valueOf(lost.fen()).multiply(BigDecimal.valueOf(Ratio.ONE))
-                    .divide(BigDecimal.valueOf(issued.fen()), 0, RoundingMode.HALF_EVEN).intValueExact());
-        }
-
-        /** Whether the exact loss rate is at or above a threshold (no rounding decides a suspension). */
-        boolean lossRateAtLeast(Ratio threshold) {
-            return !issued.isZero() && BigInteger.valueOf(lost.fen()).multiply(BigInteger.valueOf(Ratio.ONE))
-                    .compareTo(BigInteger.valueOf(issued.fen()).multiply(BigInteger.valueOf(threshold.basisPoints()))) >= 0;
-        }
-    }
-
-    /**
-     * A district risk compensation pool: its balance, the claims waiting for money (oldest first), and its money's
-     * movements by business date, so that a payment or a reversal is checked on every date it touches, not only
-     * on the day it is recorded.
-     */
-    static final class Pool {
-        final String district;
-        Money balance = Money.ZERO;
-        final Deque<String> waiting = new ArrayDeque<>();
-        final TreeMap<LocalDate, Money> changes = new TreeMap<>();
-        LocalDate lastPaidOn;
-
-        Pool(String district) {
-            this.district = district;
-        }
-
-        void move(LocalDate date, Money change) {
-            balance = balance.plus(change);
-            changes.merge(date, change, Money::plus);
-        }
-
-        /** The lowest balance the pool holds as of any date on or after {@code from}. */
-        Money lowestFrom(LocalDate from) {
-            Money running = Money.ZERO;
-            for (Money change : changes.headMap(from, true).values()) {
-                running = running.plus(change);
-            }
-            Money lowest = running;
-            for (Money change : changes.tailMap(from, false).values()) {
-                running = running.plus(change);
-                lowest = lowest.min(running);
-            }
-            return lowest;
-        }
-
-        /**
-         * The earliest date on or after {@code from} from which the pool holds {@code amount} as of every later
-         * date (its balance as recorded now covers it): the date a payment of that amount can carry.
-         */
-        Optional<LocalDate> earliestCovering(LocalDate from, Money amount) {
-            List<LocalDate> dates = new ArrayList<>();
-            List<Money> balances = new ArrayList<>();
-            Money running = Money.ZERO;
-            for (Money change : changes.headMap(from, true).values()) {
-                running = running.plus(change);
-            }
-            dates.add(from);
-            balances.add(running);
-            for (Map.Entry<LocalDate, Money> change : changes.tailMap(from, false).entrySet()) {
-                running = running.plus(change.getValue());
-                dates.add(change.getKey());
-                balances.add(running);
-            }
-            LocalDate earliest = null;
-            Money lowestAfter = null;
-            for (int i = dates.size() - 1; i >= 0; i--) {
-                lowestAfter = lowestAfter == null ? balances.get(i) : lowestAfter.min(balances.get(i));
-                if (lowestAfter.isLessThan(amount)) {
-                    break;
-                }
-                earliest = dates.get(i);
-            }
-            return Optional.ofNullable(earliest);
         }
     }
 
