@@ -45,8 +45,13 @@ public final class FusePolicy {
 
     /** The thresholds in force on a date: the latest effective on or before it, else the opening ones. */
     public Thresholds on(LocalDate date) {
+        return latestOn(date).orElse(versions.get(0));
+    }
+
+    /** The latest version effective on or before the date, if any. */
+    public Optional<Thresholds> latestOn(LocalDate date) {
         return versions.stream().filter(v -> !v.effectiveFrom().isAfter(date))
-                .max(Comparator.comparing(Thresholds::effectiveFrom)).orElse(versions.get(0));
+                .max(Comparator.comparing(Thresholds::effectiveFrom));
     }
 
     /**

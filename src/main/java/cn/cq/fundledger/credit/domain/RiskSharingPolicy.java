@@ -41,11 +41,15 @@ public final class RiskSharingPolicy {
 
     /** The fund's share for a loan of this bank issued on this date, if any version is in force then. */
     public Optional<Ratio> fundShareOn(String bankId, LocalDate date) {
-        Comparator<Version> byDate = Comparator.comparing(Version::effectiveFrom);
-        Optional<Version> own = versions.stream()
-                .filter(v -> bankId.equals(v.bankId()) && !v.effectiveFrom().isAfter(date)).max(byDate);
-        Optional<Version> general = versions.stream()
-                .filter(v -> v.bankId() == null && !v.effectiveFrom().isAfter(date)).max(byDate);
-        return own.or(() -> general).map(Version::fundShare);
+        return latestOf(bankId, date).or(() -> latestOf(null, date)).map(Version::fundShare);
+    }
+
+    /**
+     * The version of one scope (a bank's own, or with {@code bankId} null the general one) in force on a date: the
+     * latest of that scope effective on or before it.
+     */
+    public Optional<Version> latestOf(String bankId, LocalDate date) {
+        return versions.stream().filter(v -> Objects.equals(bankId, v.bankId()) && !v.effectiveFrom().isAfter(date))
+                .max(Comparator.comparing(Version::effectiveFrom));
     }
 }

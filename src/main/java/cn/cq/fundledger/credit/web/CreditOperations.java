@@ -4,6 +4,8 @@ import cn.cq.fundledger.credit.api.Grade;
 import cn.cq.fundledger.credit.api.PoolSource;
 import cn.cq.fundledger.credit.api.ReverseFact.FactKind;
 import cn.cq.fundledger.credit.query.CreditLedgerProjection;
+import cn.cq.fundledger.credit.domain.FusePolicy;
+import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
 import cn.cq.fundledger.credit.query.CreditQueries;
 import cn.cq.fundledger.credit.query.CreditViews.BankView;
 import cn.cq.fundledger.credit.query.CreditViews.FuseThresholdView;
@@ -17,13 +19,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -116,16 +115,14 @@ public class CreditOperations implements ProgramOperations {
      * takes for its scope (a bank, or all banks): the latest effective on or before today.
      */
     private Table riskSharing(List<RiskSharingVersionView> versions, LocalDate today) {
-        Map<String, Optional<RiskSharingVersionView>> latest = versions.stream()
-                .filter(v -> !v.effectiveFrom().isAfter(today))
-                .collect(Collectors.groupingBy(v -> Objects.requireNonNullElse(v.bankId(), ""),
-                        Collectors.maxBy(Comparator.comparing(RiskSharingVersionView::effectiveFrom))));
+        // the program's own rule (credit.domain), not a copy: the version of each scope in force today
+        RiskSharingPolicy policy = new RiskSharingPolicy();
+        versions.forEach(v -> policy.add(version(v)));
         Table table = new Table("risk-sharing", "policy.riskSharing", List.of("policy.column.effectiveFrom",
                 "policy.column.bank", "policy.column.fundShare", "policy.column.state", "policy.column.recordedBy",
                 "policy.column.recordedAt"));
         for (RiskSharingVersionView v : versions) {
-            boolean inForce = latest.getOrDefault(Objects.requireNonNullElse(v.bankId(), ""), Optional.empty())
-                    .filter(v::equals).isPresent();
+            boolean inForce = policy.latestOf(v.bankId(), today).filter(version(v)::equals).isPresent();
             table.row(v.effectiveFrom().toString(), v.bankId() == null ? text("policy.allBanks") : v.bankId(),
                     percent(v.fundShareBp()), state(inForce, v.effectiveFrom(), today), v.recordedBy(),
                     v.recordedAt());
@@ -133,16 +130,27 @@ public class CreditOperations implements ProgramOperations {
         return table;
     }
 
+    private static RiskSharingPolicy.Version version(RiskSharingVersionView v) {
+        return new RiskSharingPolicy.Version(v.effectiveFrom(), cn.cq.fundledger.core.Ratio.ofBasisPoints(v.fundShareBp()),
+                v.bankId());
+    }
+
+    private static FusePolicy.Thresholds thresholds(FuseThresholdView v) {
+        return new FusePolicy.Thresholds(v.effectiveFrom(), cn.cq.fundledger.core.Ratio.ofBasisPoints(v.warningBp()),
+                cn.cq.fundledger.core.Ratio.ofBasisPoints(v.suspensionBp()));
+    }
+
     /** The fuse thresholds' versions after the opening one; in force: the latest effective on or before today. */
     private Table fuse(List<FuseThresholdView> versions, LocalDate today) {
-        Optional<FuseThresholdView> latest = versions.stream().filter(v -> !v.effectiveFrom().isAfter(today))
-                .max(Comparator.comparing(FuseThresholdView::effectiveFrom));
+        FusePolicy policy = new FusePolicy();
+        versions.forEach(v -> policy.add(thresholds(v)));
+        Optional<FusePolicy.Thresholds> latest = policy.latestOn(today);
         Table table = new Table("fuse-thresholds", "policy.fuseThresholds", List.of("policy.column.effectiveFrom",
                 "policy.column.warning", "policy.column.suspension", "policy.column.state",
                 "policy.column.recordedBy", "policy.column.recordedAt"));
         for (FuseThresholdView v : versions) {
             table.row(v.effectiveFrom().toString(), percent(v.warningBp()), percent(v.suspensionBp()),
-                    state(latest.filter(v::equals).isPresent(), v.effectiveFrom(), today), v.recordedBy(),
+                    state(latest.filter(thresholds(v)::equals).isPresent(), v.effectiveFrom(), today), v.recordedBy(),
                     v.recordedAt());
         }
         return table;
