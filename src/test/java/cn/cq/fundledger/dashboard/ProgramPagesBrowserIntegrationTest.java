@@ -190,6 +190,32 @@ class ProgramPagesBrowserIntegrationTest {
     }
 
     @Test
+    void theSameTableIsExportedAsAWorkbookWithExactNumbers() throws Exception {
+        browser.signIn("finance");
+        browser.go("/credit?asOf=" + AS_OF);
+        String href = browser.find("#table-portfolio-year .export-xlsx").getAttribute("href");
+        HttpResponse<byte[]> file = download(href);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        JsonNode portfolio = get("/api/reports/credit/portfolio/year?asOf=" + AS_OF);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(file.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("年度");
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("发放金额");
+            for (int i = 0; i < portfolio.get("rows").size(); i++) {
+                JsonNode row = portfolio.get("rows").get(i);
+                org.apache.poi.ss.usermodel.Row line = sheet.getRow(i + 1);
+                assertThat(line.getCell(0).getStringCellValue()).isEqualTo(row.get("key").asText());
+                assertThat(line.getCell(1).getNumericCellValue()).isEqualTo(row.get("loans").asDouble());
+                assertThat(BigDecimal.valueOf(line.getCell(3).getNumericCellValue()).setScale(2,
+                        java.math.RoundingMode.HALF_EVEN).toPlainString()).isEqualTo(yuan(row.get("issuedFen")));
+            }
+        }
+    }
+
+    @Test
     void thePoolsPageShowsEachDistrictsPoolAndTheBanksAsTheApiDoes() {
         browser.signIn("finance");
         browser.go("/credit/pools?asOf=" + AS_OF);
