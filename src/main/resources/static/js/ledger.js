@@ -37,8 +37,9 @@
     document.querySelectorAll('[data-chart]').forEach(function (element) {
       var spec = JSON.parse(element.getAttribute('data-chart'));
       var chart = echarts.init(element, null, { renderer: 'canvas' });
+      // marked drawn once ECharts has finished rendering and animating (tests and screenshots wait for it)
+      chart.on('finished', function () { element.setAttribute('data-drawn', 'true'); });
       chart.setOption(option(spec));
-      element.setAttribute('data-drawn', 'true');
       window.addEventListener('resize', function () { chart.resize(); });
     });
   }

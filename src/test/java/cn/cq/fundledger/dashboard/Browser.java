@@ -85,7 +85,7 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
-    /** Waits until every chart of the page is drawn (ECharts loaded, canvas made). */
+    /** Waits until every chart of the page is drawn (ECharts loaded, canvas made, its animation finished). */
     void chartsDrawn() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("[data-chart]"))
                 .stream().allMatch(e -> "true".equals(e.getAttribute("data-drawn"))

@@ -444,14 +444,9 @@ class ProgramPagesBrowserIntegrationTest {
 
     // ---- helpers ----
 
-    /** Waits for the charts to be drawn and for their opening animation (about a second) to end. */
+    /** Waits for the charts to be drawn, their opening animation ended (ECharts' 'finished' event). */
     private void chartsSettled() {
         browser.chartsDrawn();
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The rows of a page's table (by its section's id), keyed by their first cell: the other cells' text. */
