@@ -196,7 +196,7 @@ class OperationPagesBrowserIntegrationTest {
         assertThat(events).allSatisfy(e -> assertThat(e.get(1)).isEqualTo("LoanIssued"));
         assertThat(events.get(0).get(6)).contains("loans");
         browser.screenshot("audit-events");
-        browser.find("#page-next").click();
+        browser.clickThrough("#page-next");
         assertThat(browser.driver.getCurrentUrl()).contains("page=1").contains("type=LoanIssued");
 
         // the export of the filtered history, as the API's: one JSON line an event

@@ -83,7 +83,7 @@ class OverviewBrowserIntegrationTest {
     void aFigureLinksToTheEventsThatMakeItUp() {
         browser.signIn("auditor");
         browser.go("/?asOf=2024-04-14");
-        browser.find("a.figure[data-figure='creditLoans.issuedFen']").click();
+        browser.clickThrough("a.figure[data-figure='creditLoans.issuedFen']");
         assertThat(browser.driver.getCurrentUrl()).contains("/explain").contains("figure=creditLoans.issuedFen");
         assertThat(browser.text("#figure-value")).isEqualTo("217.2亿");
         List<WebElement> rows = browser.all("#parts tbody tr");
@@ -94,7 +94,7 @@ class OverviewBrowserIntegrationTest {
         assertThat(cells.get(3).getText()).isNotBlank();
         assertThat(cells.get(4).getText()).contains("loans");
         browser.screenshot("explain");
-        browser.find("#page-next").click();
+        browser.clickThrough("#page-next");
         assertThat(browser.driver.getCurrentUrl()).contains("page=1");
         browser.go("/explain?figure=riskPools.balanceFen&asOf=2024-04-14");
         assertThat(browser.all("#formula a")).extracting(WebElement::getText).containsExactly(
@@ -112,7 +112,7 @@ class OverviewBrowserIntegrationTest {
         assertThat(browser.find("html").getAttribute("lang")).as("remembered").isEqualTo("en");
         browser.chartsDrawn();
         browser.screenshot("overview-en");
-        browser.find("#lang-zh").click();
+        browser.clickThrough("#lang-zh");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.text("h1")).isEqualTo("总览");
     }

@@ -99,7 +99,7 @@ class ProgramPagesBrowserIntegrationTest {
     void theLoanBookFiltersLikeTheApiAndLeadsToALoansPage() {
         browser.signIn("finance");
         browser.go("/credit?asOf=" + AS_OF);
-        browser.find("#loan-book-pager-next").click();
+        browser.clickThrough("#loan-book-pager-next");
         assertThat(browser.driver.getCurrentUrl()).contains("page=1").endsWith("#loan-book");
         JsonNode second = get("/api/reports/credit/loan-book?asOf=" + AS_OF + "&page=1");
         assertThat(cells("#table-loan-book")).extracting(r -> r.get(0)).containsExactlyElementsOf(
@@ -108,7 +108,7 @@ class ProgramPagesBrowserIntegrationTest {
         browser.go("/credit?asOf=" + AS_OF);
         new Select(browser.find("#filter-district")).selectByValue("高新区");
         new Select(browser.find("#filter-status")).selectByValue("DEFAULTED");
-        browser.find("#filter-show").click();
+        browser.clickThrough("#filter-show");
         assertThat(browser.driver.getCurrentUrl()).contains("status=DEFAULTED").contains("asOf=" + AS_OF)
                 .endsWith("#loan-book");
         JsonNode book = get("/api/reports/credit/loan-book?asOf=" + AS_OF + "&district=高新区&status=DEFAULTED");
@@ -127,7 +127,7 @@ class ProgramPagesBrowserIntegrationTest {
         browser.screenshot("credit-loan-book");
 
         String loanId = rows.get(0).get(0);
-        browser.find("#table-loan-book tbody tr:first-child td:first-child a").click();
+        browser.clickThrough("#table-loan-book tbody tr:first-child td:first-child a");
         assertThat(browser.driver.getCurrentUrl()).contains("/credit/loans/" + loanId).contains("asOf=" + AS_OF);
         JsonNode loan = get("/api/credit/loans/" + loanId + "?asOf=" + AS_OF);
         assertThat(browser.text("#loan-id")).isEqualTo(loanId);
@@ -338,7 +338,7 @@ class ProgramPagesBrowserIntegrationTest {
         String fund = byFund.get("rows").get(0).get("key").asText();
         new Select(browser.find("#filter-fund")).selectByValue(fund);
         new Select(browser.find("#filter-instrument")).selectByValue("LOAN");
-        browser.find("#filter-show").click();
+        browser.clickThrough("#filter-show");
         JsonNode book = get("/api/reports/seed/investment-book?asOf=" + AS_OF + "&fund=" + fund + "&instrument=loan");
         List<List<String>> rows = cells("#table-investment-book");
         assertThat(rows).hasSize(Math.min(50, book.get("totalRows").asInt())).isNotEmpty();
@@ -430,7 +430,7 @@ class ProgramPagesBrowserIntegrationTest {
         assertThat(browser.text("#table-equity-returns thead")).contains("NAV", "DPI", "TVPI");
         chartsSettled();
         browser.screenshot("equity-en");
-        browser.find("#lang-zh").click();
+        browser.clickThrough("#lang-zh");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.text("h1")).isEqualTo("成果转化股权基金");
     }
