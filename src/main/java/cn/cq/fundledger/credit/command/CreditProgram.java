@@ -813,16 +813,18 @@ public class CreditProgram {
      * takes the business date of the inflow that made it possible (never before the claim itself).
      */
     private void payWaitingClaims(DistrictPool pool, LocalDate inflowDate, String inflowId) {
-        while (pool.oldestWaiting().isPresent()) {
-            Claim oldest = loans.get(claimLoans.get(pool.oldestWaiting().get())).claim;
-            CompensationClaimed c = oldest.claimed;
-            Optional<LocalDate> paidOn = pool.paymentDate(c.poolShare(), c.claimedOn(), inflowDate);
-            if (paidOn.isEmpty()) {
-                return;
-            }
-            apply(new CompensationPaid(c.claimId(), c.loanId(), c.bankId(), c.district(), c.poolShare(), paidOn.get(),
-                    inflowId));
+        Optional<DistrictPool.Payment> next;
+        while ((next = pool.nextPayment(inflowDate, this::claimTerms)).isPresent()) {
+            CompensationClaimed c = loans.get(claimLoans.get(next.get().claimId())).claim.claimed;
+            // the payment's event moves the pool (on(CompensationPaid)): asked again, the pool sees it
+            apply(new CompensationPaid(c.claimId(), c.loanId(), c.bankId(), c.district(), next.get().amount(),
+                    next.get().paidOn(), inflowId));
         }
+    }
+
+    private DistrictPool.ClaimTerms claimTerms(String claimId) {
+        CompensationClaimed c = loans.get(claimLoans.get(claimId)).claim.claimed;
+        return new DistrictPool.ClaimTerms(c.poolShare(), c.claimedOn());
     }
 
     // ---------------------------------------------------------------- state

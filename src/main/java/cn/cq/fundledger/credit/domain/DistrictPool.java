@@ -67,6 +67,29 @@ public final class DistrictPool {
         waiting.remove(claimId);
     }
 
+    /** What a waiting claim asks of the pool: its share and the date it was claimed. */
+    public record ClaimTerms(Money poolShare, LocalDate claimedOn) {
+    }
+
+    /** A payment the pool can make now: the claim, its amount and the business date it carries. */
+    public record Payment(String claimId, Money amount, LocalDate paidOn) {
+    }
+
+    /**
+     * The next payment after an inflow dated {@code inflowDate}: the oldest waiting claim, if the pool can pay it
+     * (strictly oldest first: while the oldest cannot be paid, no younger one is). The caller records the payment
+     * ({@link #pay}) and asks again, until there is none.
+     */
+    public Optional<Payment> nextPayment(LocalDate inflowDate, java.util.function.Function<String, ClaimTerms> terms) {
+        String oldest = waiting.peekFirst();
+        if (oldest == null) {
+            return Optional.empty();
+        }
+        ClaimTerms claim = terms.apply(oldest);
+        return paymentDate(claim.poolShare(), claim.claimedOn(), inflowDate)
+                .map(date -> new Payment(oldest, claim.poolShare(), date));
+    }
+
     /**
      * The date the oldest waiting claim, of {@code amount} claimed on {@code claimedOn}, can be paid after an inflow
      * dated {@code inflowDate}; empty while the pool cannot pay it. Never before the claim, the inflow, or an older

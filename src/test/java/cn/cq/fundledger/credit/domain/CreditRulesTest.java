@@ -76,4 +76,23 @@ class CreditRulesTest {
         assertThat(pool.paymentDate(Money.ofYuan(20), d("2020-01-15"), d("2020-01-15"))).contains(d("2020-03-01"));
         assertThat(pool.lowestFrom(d("2020-01-01"))).isEqualTo(Money.ZERO);
     }
+
+    @Test
+    void thePoolPaysStrictlyOldestFirst() {
+        DistrictPool pool = new DistrictPool("江津区");
+        java.util.Map<String, DistrictPool.ClaimTerms> claims = java.util.Map.of(
+                "OLD", new DistrictPool.ClaimTerms(Money.ofYuan(80), d("2020-01-01")),
+                "NEW", new DistrictPool.ClaimTerms(Money.ofYuan(10), d("2020-02-01")));
+        pool.enqueue("OLD");
+        pool.enqueue("NEW");
+        pool.move(d("2020-03-01"), Money.ofYuan(50));
+        assertThat(pool.nextPayment(d("2020-03-01"), claims::get)).as("the younger claim waits behind the oldest")
+                .isEmpty();
+        pool.move(d("2020-04-01"), Money.ofYuan(50));
+        DistrictPool.Payment first = pool.nextPayment(d("2020-04-01"), claims::get).orElseThrow();
+        assertThat(first).isEqualTo(new DistrictPool.Payment("OLD", Money.ofYuan(80), d("2020-04-01")));
+        pool.pay(first.claimId(), first.amount(), first.paidOn());
+        assertThat(pool.nextPayment(d("2020-04-01"), claims::get)).contains(
+                new DistrictPool.Payment("NEW", Money.ofYuan(10), d("2020-04-01")));
+    }
 }
