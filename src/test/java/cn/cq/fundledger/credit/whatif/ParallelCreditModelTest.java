@@ -1,0 +1,116 @@
+package cn.cq.fundledger.credit.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.cq.fundledger.core.Money;
+import cn.cq.fundledger.core.Ratio;
+import cn.cq.fundledger.credit.api.BankRegistered;
+import cn.cq.fundledger.credit.api.CompensationClaimed;
+import cn.cq.fundledger.credit.api.CompensationPaid;
+import cn.cq.fundledger.credit.api.CreditProgramOpened;
+import cn.cq.fundledger.credit.api.Grade;
+import cn.cq.fundledger.credit.api.LoanDefaulted;
+import cn.cq.fundledger.credit.api.LoanIssued;
+import cn.cq.fundledger.credit.api.PoolContributionReceived;
+import cn.cq.fundledger.credit.api.PoolSource;
+import cn.cq.fundledger.credit.api.RecoveryRecorded;
+import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
+import cn.cq.fundledger.credit.domain.FusePolicy;
+import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small history worked by hand, replayed under the recorded policy and under a changed one (the ratio 60%,
+ * looser fuse thresholds, 50万 more for the pool): claims, the queue, payments, the recovery's pool share and the
+ * fuse's decisions come out as computed on paper.
+ */
+class ParallelCreditModelTest {
+
+    private static final String DISTRICT = "渝北区";
+
+    private static LocalDate d(String date) {
+        return LocalDate.parse(date);
+    }
+
+    private static Money wan(long wan) {
+        return Money.ofYuan(wan * 10_000);
+    }
+
+    private static final Ratio EIGHTY = Ratio.ofBasisPoints(8000);
+
+    /** The history as the ledger recorded it under 80% and fuse thresholds 5%/8%. */
+    private static List<Map.Entry<Object, LocalDate>> history() {
+        return List.of(
+                Map.entry(new CreditProgramOpened(d("2017-01-01"), Map.of(Grade.A, wan(300)), 12, 36,
+                        Ratio.ofBasisPoints(500), Ratio.ofBasisPoints(800)), d("2017-01-01")),
+                Map.entry(new RiskSharingRatioSet(d("2017-01-01"), EIGHTY, null), d("2017-01-01")),
+                Map.entry(new BankRegistered("B1", "银行一"), d("2017-01-01")),
+                Map.entry(new LoanIssued("L1", "B1", "E1", DISTRICT, wan(100), Ratio.ofBasisPoints(345), 12,
+                        d("2020-01-01"), Grade.A, EIGHTY), d("2020-01-01")),
+                Map.entry(new PoolContributionReceived("C1", DISTRICT, PoolSource.CITY, wan(30), d("2020-01-15")),
+                        d("2020-01-15")),
+                Map.entry(new LoanIssued("L2", "B1", "E2", DISTRICT, wan(50), Ratio.ofBasisPoints(345), 12,
+                        d("2020-02-01"), Grade.A, EIGHTY), d("2020-02-01")),
+                Map.entry(new LoanDefaulted("L1", "B1", "E1", DISTRICT, d("2020-05-01"), d("2020-06-01"), wan(100)),
+                        d("2020-06-01")),
+                Map.entry(new CompensationClaimed("K1", "L1", "B1", DISTRICT, d("2020-07-01"), wan(100), EIGHTY,
+                        wan(80), wan(20)), d("2020-07-01")),
+                Map.entry(new LoanIssued("L3", "B1", "E3", DISTRICT, wan(10), Ratio.ofBasisPoints(345), 12,
+                        d("2020-07-15"), Grade.A, EIGHTY), d("2020-07-15")),
+                Map.entry(new PoolContributionReceived("C2", DISTRICT, PoolSource.DISTRICT, wan(60), d("2020-09-01")),
+                        d("2020-09-01")),
+                // the payment the ledger made: the model derives its own and ignores this one
+                Map.entry(new CompensationPaid("K1", "L1", "B1", DISTRICT, wan(80), d("2020-09-01"), "C2"),
+                        d("2020-09-01")),
+                Map.entry(new RecoveryRecorded("R1", "L1", "B1", DISTRICT, wan(10), wan(8), wan(2), d("2020-10-01")),
+                        d("2020-10-01")));
+    }
+
+    private static ParallelCreditModel replay(ParallelCreditModel.Scenario scenario) {
+        ParallelCreditModel model = new ParallelCreditModel(scenario);
+        history().forEach(e -> model.accept(e.getKey(), e.getValue()));
+        model.finish();
+        return model;
+    }
+
+    @Test
+    void theRecordedPolicyGivesWhatTheLedgerRecorded() {
+        ParallelCreditModel model = replay(new ParallelCreditModel.Scenario(null, null, List.of()));
+        assertThat(model.total("waiting", d("2020-08-31"), null)).isEqualTo(wan(80).fen());
+        assertThat(model.total("compensated", d("2020-08-31"), null)).isZero();
+        assertThat(model.total("compensated", d("2020-09-01"), null)).isEqualTo(wan(80).fen());
+        assertThat(model.total("waiting", d("2020-09-01"), null)).isZero();
+        assertThat(model.total("poolRecovered", d("2020-12-31"), null)).isEqualTo(wan(8).fen());
+        assertThat(model.total("contributed", d("2020-12-31"), DISTRICT)).isEqualTo(wan(90).fen());
+        // 100万 lost of 150万 issued: past 5% and 8% on the default's date
+        assertThat(model.decisions()).containsExactly(
+                new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")),
+                new ParallelCreditModel.FuseDecision("B1", "SUSPEND", d("2020-06-01")));
+        // L3 came from a suspended bank: kept, and found
+        assertThat(model.findings()).extracting(ParallelCreditModel.Finding::rule, ParallelCreditModel.Finding::factId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bank-suspended", "L3"));
+    }
+
+    @Test
+    void aLowerRatioALooserFuseAndMoreMoneyChangeClaimsPaymentsAndDecisions() {
+        ParallelCreditModel model = replay(new ParallelCreditModel.Scenario(
+                List.of(new RiskSharingPolicy.Version(d("2017-01-01"), Ratio.ofBasisPoints(6000), null)),
+                List.of(new FusePolicy.Thresholds(d("2017-01-01"), Ratio.ofBasisPoints(5000),
+                        Ratio.ofBasisPoints(7000))),
+                List.of(new ParallelCreditModel.ExtraContribution(DISTRICT, wan(50), d("2020-08-01")))));
+        // the claim is 60% of 100万; 30万 in the pool: it waits until the extra 50万 of 2020-08-01 pays it
+        assertThat(model.total("waiting", d("2020-07-31"), null)).isEqualTo(wan(60).fen());
+        assertThat(model.total("compensated", d("2020-07-31"), null)).isZero();
+        assertThat(model.total("compensated", d("2020-08-01"), null)).isEqualTo(wan(60).fen());
+        assertThat(model.total("contributed", d("2020-12-31"), null)).isEqualTo(wan(140).fen());
+        // the recovery's pool share: 60% of 10万, within the 60万 the pool paid
+        assertThat(model.total("poolRecovered", d("2020-12-31"), null)).isEqualTo(wan(6).fen());
+        // 66.7% lost: past the 50% warning, short of the 70% suspension, so L3 is nothing to report
+        assertThat(model.decisions()).containsExactly(
+                new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")));
+        assertThat(model.findings()).isEmpty();
+    }
+}
