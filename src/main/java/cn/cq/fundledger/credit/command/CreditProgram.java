@@ -40,6 +40,7 @@ import cn.cq.fundledger.credit.api.RecoveryRecorded;
 import cn.cq.fundledger.credit.api.RegisterBank;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
 import cn.cq.fundledger.credit.domain.BankLosses;
+import cn.cq.fundledger.credit.domain.Compensation;
 import cn.cq.fundledger.credit.domain.DistrictPool;
 import cn.cq.fundledger.credit.domain.FusePolicy;
 import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
@@ -367,7 +368,7 @@ public class CreditProgram {
         LocalDate claimedOn = Require.notBefore(command.claimedOn(), loan.defaulted.declaredOn(), "claimedOn",
                 "the default's declaration");
         Money unrecovered = loan.defaulted.unrecoveredPrincipal();
-        Money.Split split = unrecovered.split(loan.issued.fundShare());
+        Money.Split split = Compensation.claim(unrecovered, loan.issued.fundShare());
         apply(new CompensationClaimed(claimId, loan.id(), loan.issued.bankId(), loan.issued.district(), claimedOn,
                 unrecovered, loan.issued.fundShare(), split.first(), split.second()));
         payWaitingClaims(pool(loan.issued.district()), claimedOn, claimId);
@@ -396,9 +397,8 @@ public class CreditProgram {
         }
         LocalDate recoveredOn = Require.notBefore(command.recoveredOn(), loan.claim.paidOn, "recoveredOn",
                 "the compensation of the loan");
-        Money.Split split = amount.split(loan.issued.fundShare());
-        Money poolRoom = loan.claim.claimed.poolShare().minus(loan.poolRecovered);
-        Money poolShare = split.first().min(poolRoom);
+        Money poolShare = Compensation.poolShareOfRecovery(amount, loan.issued.fundShare(),
+                loan.claim.claimed.poolShare(), loan.poolRecovered);
         apply(new RecoveryRecorded(recoveryId, loan.id(), loan.issued.bankId(), loan.issued.district(), amount,
                 poolShare, amount.minus(poolShare), recoveredOn));
         if (poolShare.isPositive()) {

@@ -14,6 +14,7 @@ import cn.cq.fundledger.credit.api.PoolContributionReceived;
 import cn.cq.fundledger.credit.api.RecoveryRecorded;
 import cn.cq.fundledger.credit.api.RiskSharingRatioSet;
 import cn.cq.fundledger.credit.domain.BankLosses;
+import cn.cq.fundledger.credit.domain.Compensation;
 import cn.cq.fundledger.credit.domain.DistrictPool;
 import cn.cq.fundledger.credit.domain.FusePolicy;
 import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
@@ -207,7 +208,7 @@ public final class ParallelCreditModel {
 
     private void claim(CompensationClaimed claimed) {
         LoanState loan = loans.get(claimed.loanId());
-        Money poolShare = claimed.unrecoveredPrincipal().split(loan.fundShare).first();
+        Money poolShare = Compensation.claim(claimed.unrecoveredPrincipal(), loan.fundShare).first();
         ClaimState claim = new ClaimState(claimed.claimId(), claimed.loanId(), poolShare, claimed.claimedOn());
         loan.claim = claim;
         claims.put(claim.claimId, claim);
@@ -225,8 +226,8 @@ public final class ParallelCreditModel {
                     "recovery " + recovery.recoveryId() + " of loan " + recovery.loanId() + " comes before the "
                             + "scenario's pool paid the loan's claim: the pool takes no share of it"));
         } else {
-            Money room = loan.claim.poolShare.minus(loan.poolRecovered);
-            poolShare = recovery.amount().split(loan.fundShare).first().min(room);
+            poolShare = Compensation.poolShareOfRecovery(recovery.amount(), loan.fundShare, loan.claim.poolShare,
+                    loan.poolRecovered);
         }
         loan.poolRecovered = loan.poolRecovered.plus(poolShare);
         if (poolShare.isPositive()) {
