@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreditHistory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CreditHistory.class);
+
     private final EventStore events;
 
     public CreditHistory(EventStore events) {
@@ -23,14 +25,18 @@ public class CreditHistory {
 
     /** Replays the whole recorded history into a model of the scenario and answers it. */
     public ParallelCreditModel replay(ParallelCreditModel.Scenario scenario) {
+        long started = System.nanoTime();
         ParallelCreditModel model = new ParallelCreditModel(scenario);
         DomainEventStream stream = events.readEvents(CreditProgram.ID, 0);
+        long count = 0;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object payload = message.getPayload();
             model.accept(payload, BusinessDates.of(payload));
+            count++;
         }
         model.finish();
+        log.info("Scenario replayed over {} credit events in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         return model;
     }
 }

@@ -72,7 +72,27 @@ public final class ParallelCreditModel {
     private final List<Movement> movements = new ArrayList<>();
     private final List<FuseDecision> decisions = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, LocalDate> firstShortfall = new LinkedHashMap<>();
+    private final Map<String, BankTally> tallies = new LinkedHashMap<>();
     private int nextExtra;
+
+    /** What a bank's defaults cost, and who bore it: the pools (paid less recovered) and the bank (the rest). */
+    public static final class BankTally {
+        private long lostFen;
+        private long recoveredFen;
+        private long poolPaidFen;
+        private long poolRecoveredFen;
+
+        /** The loss the pools bear: what they paid on the bank's claims less their share of its recoveries. */
+        public long poolBorneFen() {
+            return poolPaidFen - poolRecoveredFen;
+        }
+
+        /** The loss the bank bears: unrecovered principal at default, less all recoveries, less the pools' part. */
+        public long bankBorneFen() {
+            return lostFen - recoveredFen - poolBorneFen();
+        }
+    }
 
     private static final class LoanState {
         final LoanIssued issued;
@@ -194,6 +214,7 @@ public final class ParallelCreditModel {
 
     private void lose(LoanDefaulted defaulted) {
         BankLosses bank = bank(defaulted.bankId());
+        tally(defaulted.bankId()).lostFen += defaulted.unrecoveredPrincipal().fen();
         Money before = bank.lost();
         bank.lose(defaulted.unrecoveredPrincipal());
         FusePolicy.Decision decision = fuse.decide(bank, before, defaulted.declaredOn());
@@ -216,6 +237,9 @@ public final class ParallelCreditModel {
         DistrictPool pool = pool(claimed.district());
         pool.enqueue(claim.claimId);
         payWaiting(pool, claimed.claimedOn());
+        if (claim.paidOn == null) {
+            firstShortfall.putIfAbsent(claimed.district(), claimed.claimedOn());
+        }
     }
 
     private void recover(RecoveryRecorded recovery) {
@@ -230,6 +254,9 @@ public final class ParallelCreditModel {
                     loan.poolRecovered);
         }
         loan.poolRecovered = loan.poolRecovered.plus(poolShare);
+        BankTally tally = tally(recovery.bankId());
+        tally.recoveredFen += recovery.amount().fen();
+        tally.poolRecoveredFen += poolShare.fen();
         if (poolShare.isPositive()) {
             movements.add(new Movement(recovery.recoveredOn(), recovery.district(), "poolRecovered", poolShare.fen()));
             DistrictPool pool = pool(recovery.district());
@@ -245,10 +272,26 @@ public final class ParallelCreditModel {
                 claims.get(id).claimedOn))).isPresent()) {
             DistrictPool.Payment payment = next.get();
             pool.pay(payment.claimId(), payment.amount(), payment.paidOn());
-            claims.get(payment.claimId()).paidOn = payment.paidOn();
+            ClaimState paid = claims.get(payment.claimId());
+            paid.paidOn = payment.paidOn();
+            tally(loans.get(paid.loanId).issued.bankId()).poolPaidFen += payment.amount().fen();
             movements.add(new Movement(payment.paidOn(), pool.district(), "compensated", payment.amount().fen()));
             movements.add(new Movement(payment.paidOn(), pool.district(), "waiting", -payment.amount().fen()));
         }
+    }
+
+    private BankTally tally(String bankId) {
+        return tallies.computeIfAbsent(bankId, id -> new BankTally());
+    }
+
+    /** The first date each district's pool could not pay a claim when it came (claims waiting for money). */
+    public Map<String, LocalDate> firstShortfall() {
+        return Map.copyOf(firstShortfall);
+    }
+
+    /** Per bank, what its defaults cost the pools and the bank itself over the whole history. */
+    public Map<String, BankTally> banks() {
+        return java.util.Collections.unmodifiableMap(tallies);
     }
 
     private BankLosses bank(String bankId) {

@@ -89,6 +89,11 @@ class ParallelCreditModelTest {
         assertThat(model.decisions()).containsExactly(
                 new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")),
                 new ParallelCreditModel.FuseDecision("B1", "SUSPEND", d("2020-06-01")));
+        // 80万 did not wait for 80万 in a pool of 30万: short from the claim's date
+        assertThat(model.firstShortfall()).containsEntry(DISTRICT, d("2020-07-01"));
+        // the pool paid 80万 and took back 8万 of the 10万 recovered; the bank bears 100 - 10 - 72 = 18万
+        assertThat(model.banks().get("B1").poolBorneFen()).isEqualTo(wan(72).fen());
+        assertThat(model.banks().get("B1").bankBorneFen()).isEqualTo(wan(18).fen());
         // L3 came from a suspended bank: kept, and found
         assertThat(model.findings()).extracting(ParallelCreditModel.Finding::rule, ParallelCreditModel.Finding::factId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bank-suspended", "L3"));
@@ -108,6 +113,8 @@ class ParallelCreditModelTest {
         assertThat(model.total("contributed", d("2020-12-31"), null)).isEqualTo(wan(140).fen());
         // the recovery's pool share: 60% of 10万, within the 60万 the pool paid
         assertThat(model.total("poolRecovered", d("2020-12-31"), null)).isEqualTo(wan(6).fen());
+        assertThat(model.banks().get("B1").poolBorneFen()).isEqualTo(wan(54).fen());
+        assertThat(model.banks().get("B1").bankBorneFen()).isEqualTo(wan(36).fen());
         // 66.7% lost: past the 50% warning, short of the 70% suspension, so L3 is nothing to report
         assertThat(model.decisions()).containsExactly(
                 new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")));
