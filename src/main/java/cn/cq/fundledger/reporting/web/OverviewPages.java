@@ -15,6 +15,7 @@ import cn.cq.fundledger.system.web.BusinessCalendar;
 import cn.cq.fundledger.system.web.Chart;
 import cn.cq.fundledger.system.web.Consistent;
 import cn.cq.fundledger.system.web.Page;
+import cn.cq.fundledger.system.web.PageMemo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,9 +43,11 @@ public class OverviewPages {
     private final EventHistory history;
     private final Consistent consistent;
     private final BusinessCalendar calendar;
+    private final PageMemo memo;
 
     public OverviewPages(QueryGateway queries, PublishedFigures figures, EventHistory history, Consistent consistent,
-                         BusinessCalendar calendar) {
+                         BusinessCalendar calendar, PageMemo memo) {
+        this.memo = memo;
         this.queries = queries;
         this.figures = figures;
         this.history = history;
@@ -68,16 +70,12 @@ public class OverviewPages {
                            @RequestParam(required = false) Instant recordedAt, Model model) {
         LocalDate date = calendar.asOf(asOf);
         Instant at = calendar.recordedAt(recordedAt);
-        ResponseEntity<Totals> answer = consistent.answer(() -> queries.query(new FetchTotals(date, at), Totals.class)
-                .join());
-        Totals totals = answer.getBody();
+        Totals totals = memo.read(model, consistent, () -> queries.query(new FetchTotals(date, at), Totals.class)
+                .join(), "totals", date, at);
         model.addAttribute("asOf", date);
         model.addAttribute("recordedAt", at);
-        model.addAttribute("consistent", "true".equals(answer.getHeaders().getFirst("X-Ledger-Consistent")));
         model.addAttribute("cards", cards(totals));
-        boolean complete = "true".equals(answer.getHeaders().getFirst("X-Ledger-Consistent"));
-        String position = answer.getHeaders().getFirst("X-Ledger-Position");
-        model.addAttribute("growth", growth(date, at, complete ? position : null));
+        model.addAttribute("growth", growth(model, date, at));
         return "overview";
     }
 
@@ -130,25 +128,11 @@ public class OverviewPages {
         return series;
     }
 
-    /**
-     * The year-ends last computed, by the ledger's head position, date and instant: a scan of every movement, worth
-     * keeping while no event is added (any new event moves the head, so a kept answer is never stale).
-     */
-    private final Map<String, java.util.SortedMap<Integer, Map<PublishedFigure, Long>>> yearEnds =
-            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, java.util.SortedMap<Integer,
-                        Map<PublishedFigure, Long>>> eldest) {
-                    return size() > 64;
-                }
-            });
-
     /** The amounts at each year-end up to the date shown (the last point is the date itself), in 亿 of yuan. */
-    private Chart growth(LocalDate asOf, Instant recordedAt, String position) {
-        java.util.function.Supplier<java.util.SortedMap<Integer, Map<PublishedFigure, Long>>> compute =
-                () -> figures.yearEnds(List.copyOf(GROWTH.keySet()), asOf, recordedAt);
-        var all = position == null ? compute.get()
-                : yearEnds.computeIfAbsent(position + "|" + asOf + "|" + recordedAt, k -> compute.get());
+    private Chart growth(Model model, LocalDate asOf, Instant recordedAt) {
+        // a scan of every movement: kept while no event is stored (PageMemo)
+        java.util.SortedMap<Integer, Map<PublishedFigure, Long>> all = memo.read(model, consistent,
+                () -> figures.yearEnds(List.copyOf(GROWTH.keySet()), asOf, recordedAt), "year-ends", asOf, recordedAt);
         var years = all.tailMap(asOf.getYear() - GROWTH_YEARS + 1);
         Chart chart = Chart.lines(years.keySet().stream().map(String::valueOf).toList(), "unit.yi");
         GROWTH.forEach((figure, label) -> chart.series(label, years.values().stream()
