@@ -4,6 +4,7 @@ import cn.cq.fundledger.credit.api.Grade;
 import cn.cq.fundledger.credit.api.PoolSource;
 import cn.cq.fundledger.credit.api.ReverseFact.FactKind;
 import cn.cq.fundledger.credit.query.CreditLedgerProjection;
+import cn.cq.fundledger.core.Ratio;
 import cn.cq.fundledger.credit.domain.FusePolicy;
 import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
 import cn.cq.fundledger.credit.query.CreditQueries;
@@ -14,8 +15,8 @@ import cn.cq.fundledger.system.web.Consistent;
 import cn.cq.fundledger.system.web.Form;
 import cn.cq.fundledger.system.web.Form.Purpose;
 import cn.cq.fundledger.system.web.ProgramOperations;
+import cn.cq.fundledger.system.web.PageFigures;
 import cn.cq.fundledger.system.web.Table;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,20 +125,19 @@ public class CreditOperations implements ProgramOperations {
         for (RiskSharingVersionView v : versions) {
             boolean inForce = policy.latestOf(v.bankId(), today).filter(version(v)::equals).isPresent();
             table.row(v.effectiveFrom().toString(), v.bankId() == null ? text("policy.allBanks") : v.bankId(),
-                    percent(v.fundShareBp()), state(inForce, v.effectiveFrom(), today), v.recordedBy(),
+                    PageFigures.percent(v.fundShareBp()), state(inForce, v.effectiveFrom(), today), v.recordedBy(),
                     v.recordedAt());
         }
         return table;
     }
 
     private static RiskSharingPolicy.Version version(RiskSharingVersionView v) {
-        return new RiskSharingPolicy.Version(v.effectiveFrom(), cn.cq.fundledger.core.Ratio.ofBasisPoints(v.fundShareBp()),
-                v.bankId());
+        return new RiskSharingPolicy.Version(v.effectiveFrom(), Ratio.ofBasisPoints(v.fundShareBp()), v.bankId());
     }
 
     private static FusePolicy.Thresholds thresholds(FuseThresholdView v) {
-        return new FusePolicy.Thresholds(v.effectiveFrom(), cn.cq.fundledger.core.Ratio.ofBasisPoints(v.warningBp()),
-                cn.cq.fundledger.core.Ratio.ofBasisPoints(v.suspensionBp()));
+        return new FusePolicy.Thresholds(v.effectiveFrom(), Ratio.ofBasisPoints(v.warningBp()),
+                Ratio.ofBasisPoints(v.suspensionBp()));
     }
 
     /** The fuse thresholds' versions after the opening one; in force: the latest effective on or before today. */
@@ -149,7 +149,8 @@ public class CreditOperations implements ProgramOperations {
                 "policy.column.warning", "policy.column.suspension", "policy.column.state",
                 "policy.column.recordedBy", "policy.column.recordedAt"));
         for (FuseThresholdView v : versions) {
-            table.row(v.effectiveFrom().toString(), percent(v.warningBp()), percent(v.suspensionBp()),
+            table.row(v.effectiveFrom().toString(), PageFigures.percent(v.warningBp()),
+                    PageFigures.percent(v.suspensionBp()),
                     state(latest.filter(thresholds(v)::equals).isPresent(), v.effectiveFrom(), today), v.recordedBy(),
                     v.recordedAt());
         }
@@ -162,7 +163,7 @@ public class CreditOperations implements ProgramOperations {
         for (BankView b : banks) {
             table.row(b.bankId(), b.name(), text("policy.fuse." + b.fuseStatus().toLowerCase(Locale.ROOT)),
                     b.since() == null ? null : b.since().toString(),
-                    b.lossRateBp() == null ? null : percent(b.lossRateBp()),
+                    b.lossRateBp() == null ? null : PageFigures.percent(b.lossRateBp()),
                     "SUSPENDED".equals(b.fuseStatus()) ? new Table.Link(text("policy.reinstate"),
                             UriComponentsBuilder.fromPath("/policy/reinstatement").queryParam("bankId", b.bankId())
                                     .encode().build().toUriString()) : null);
@@ -173,10 +174,6 @@ public class CreditOperations implements ProgramOperations {
     private String state(boolean inForce, LocalDate effectiveFrom, LocalDate today) {
         return text(inForce ? "policy.state.inForce" : effectiveFrom.isAfter(today) ? "policy.state.scheduled"
                 : "policy.state.superseded");
-    }
-
-    private static BigDecimal percent(int basisPoints) {
-        return BigDecimal.valueOf(basisPoints, 2);
     }
 
     /** A word of a policy table in the page's language (the table's cells are shown and exported as they are). */

@@ -3,7 +3,6 @@ package cn.cq.fundledger.system.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -39,11 +38,5 @@ public class Charts {
 
     private String text(String keyOrText, Locale locale) {
         return keyOrText == null ? "" : messages.getMessage(keyOrText, null, keyOrText, locale);
-    }
-
-    /** The names of several series at once, for a legend outside the chart. */
-    public List<String> names(Chart chart) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return chart.series().stream().map(s -> text(s.name(), locale)).toList();
     }
 }
