@@ -49,8 +49,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(statusOf(violation.kind()), titleOf(violation.kind()), List.of(violation));
     }
 
+    /** Several problems of one request: 400, unless every one is of the same other kind (e.g. all refused: 422). */
     @ExceptionHandler(Input.InvalidInput.class)
     public ResponseEntity<ProblemDetail> invalidInput(Input.InvalidInput invalid) {
+        java.util.Set<RuleViolation.Kind> kinds = invalid.problems().stream().map(RuleViolation::kind)
+                .collect(java.util.stream.Collectors.toSet());
+        if (kinds.size() == 1 && !kinds.contains(RuleViolation.Kind.INVALID)) {
+            RuleViolation.Kind kind = kinds.iterator().next();
+            return respond(statusOf(kind), titleOf(kind), invalid.problems());
+        }
         return respond(HttpStatus.BAD_REQUEST, "Invalid request", invalid.problems());
     }
 
@@ -270,6 +277,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> answer = respond(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
                 List.of(RuleViolation.invalid(null, "import-running", e.getMessage())));
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(answer.getBody());
+    }
+
+    /** Every what-if run is taken and the request waited its turn long enough: 503, nothing run. */
+    @ExceptionHandler(cn.cq.fundledger.credit.whatif.CreditWhatIf.Busy.class)
+    public ResponseEntity<ProblemDetail> whatIfBusy(cn.cq.fundledger.credit.whatif.CreditWhatIf.Busy e) {
+        ResponseEntity<ProblemDetail> answer = respond(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                List.of(RuleViolation.invalid(null, "what-if-busy", e.getMessage())));
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "10")
                 .body(answer.getBody());
     }
 

@@ -126,6 +126,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
+                        // what-if: finance staff (and the policy's owners) try policies on the history
+                        .requestMatchers("/api/what-if/**").hasAnyRole(FINANCE, ADMIN)
                         // policy
                         .requestMatchers(HttpMethod.POST, "/api/credit/risk-sharing", "/api/credit/fuse-thresholds",
                                 "/api/credit/banks/*/reinstatement", "/api/seed/policies/**", "/api/equity/policies/**")
@@ -171,6 +173,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/imports/**", "/record/**").hasRole(OPERATOR)
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers("/policy/**").hasRole(ADMIN)
+                        .requestMatchers("/what-if/**").hasAnyRole(FINANCE, ADMIN)
                         // the programs' reports, for those who may read /api/reports
                         .requestMatchers("/credit/**", "/seed/**", "/equity/**").hasAnyRole(FINANCE, AUDITOR, ADMIN)
                         // the overview and the explanations of its figures, like /api/totals: every role

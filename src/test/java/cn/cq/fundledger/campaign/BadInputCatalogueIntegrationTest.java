@@ -284,7 +284,11 @@ class BadInputCatalogueIntegrationTest {
 
     /** POST endpoints deliberately outside the catalogue, with the reason. */
     static final Map<String, String> NOT_BAD_INPUT = Map.of(
-            "/api/audit/replay []", "takes no body and records nothing: it rebuilds the projections (role matrix)");
+            "/api/audit/replay []", "takes no body and records nothing: it rebuilds the projections (role matrix)",
+            "/api/what-if/credit []", "records nothing and takes lists of versions: WhatIfCatalogueIntegrationTest",
+            "/api/what-if/credit/scenarios/{name}/run []", "records nothing; its scenario is checked as "
+                    + "POST /api/what-if/credit's (WhatIfCatalogueIntegrationTest, WhatIfIntegrationTest)",
+            "/api/what-if/credit/comparisons []", "records nothing; two saved names (WhatIfIntegrationTest)");
 
     // ------------------------------------------------------------------ coverage
 

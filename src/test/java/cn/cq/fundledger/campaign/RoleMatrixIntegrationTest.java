@@ -40,7 +40,7 @@ import org.springframework.web.util.UriUtils;
  *
  * <p>The expected matrix is written out below, read off {@code system.SecurityConfiguration}: policy (risk sharing,
  * fuse thresholds, reinstatement, seed and equity policies) is ADMIN's; the audit is AUDITOR's and ADMIN's; reports
- * are FINANCE's, AUDITOR's and ADMIN's; every other POST records a transaction, OPERATOR's; every other GET reads the
+ * are FINANCE's, AUDITOR's and ADMIN's; what-if is FINANCE's and ADMIN's; every other POST records a transaction, OPERATOR's; every other GET reads the
  * ledger's own figures, anyone signed in. An endpoint missing from the table fails {@link #everyEndpointIsInTheMatrix()}:
  * a new endpoint must be classified.
  */
@@ -59,6 +59,7 @@ class RoleMatrixIntegrationTest {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> AUDIT = Set.of("auditor", "admin");
     private static final Set<String> REPORTS = Set.of("finance", "auditor", "admin");
+    private static final Set<String> WHAT_IF = Set.of("finance", "admin");
 
     /** Method and pattern to the users whose role may call it. */
     static final Map<String, Set<String>> MATRIX = matrix(
@@ -150,14 +151,23 @@ class RoleMatrixIntegrationTest {
             "GET /api/audit/events", AUDIT,
             "GET /api/audit/events/export", AUDIT,
             "GET /api/audit/verify", AUDIT,
-            "GET /api/audit/processors", AUDIT);
+            "GET /api/audit/processors", AUDIT,
+            // what-if: finance staff and admins
+            "POST /api/what-if/credit", WHAT_IF,
+            "GET /api/what-if/credit/scenarios", WHAT_IF,
+            "GET /api/what-if/credit/scenarios/{name}", WHAT_IF,
+            "PUT /api/what-if/credit/scenarios/{name}", WHAT_IF,
+            "DELETE /api/what-if/credit/scenarios/{name}", WHAT_IF,
+            "POST /api/what-if/credit/scenarios/{name}/run", WHAT_IF,
+            "POST /api/what-if/credit/comparisons", WHAT_IF);
 
     /** Plausible values for the path variables: ids that need not exist, a real district, a real breakdown. */
     private static final Map<String, String> FILLERS = Map.ofEntries(
             Map.entry("bankId", "B1"), Map.entry("enterpriseId", "E1"), Map.entry("district", "渝北区"),
             Map.entry("loanId", "L1"), Map.entry("by", "year"), Map.entry("fundId", "F1"),
             Map.entry("investmentId", "I1"), Map.entry("projectId", "P1"), Map.entry("partner", "市引导基金"),
-            Map.entry("dealId", "D1"), Map.entry("kind", "banks"), Map.entry("file", "banks.csv"));
+            Map.entry("dealId", "D1"), Map.entry("kind", "banks"), Map.entry("file", "banks.csv"),
+            Map.entry("name", "七成-2021"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 

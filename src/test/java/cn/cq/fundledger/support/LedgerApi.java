@@ -43,6 +43,21 @@ public final class LedgerApi {
         }
     }
 
+    /** Any method, with a body written as JSON (none when null), as the user whose password is their name. */
+    public Answer send(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            headers.setBasicAuth(user, passwordOf.apply(user));
+        }
+        try {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            return answer(http.exchange(path, method, new HttpEntity<>(text, headers), String.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public Answer get(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
         if (user != null) {

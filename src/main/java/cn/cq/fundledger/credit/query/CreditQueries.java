@@ -42,6 +42,17 @@ public class CreditQueries {
                 (rs, i) -> figures(rs), Date.valueOf(asOf), Date.valueOf(asOf));
     }
 
+    /** The ids of the registered banks. */
+    public java.util.Set<String> bankIds() {
+        return java.util.Set.copyOf(jdbc.queryForList("SELECT bank_id FROM credit_bank", String.class));
+    }
+
+    /** The districts the program knows: of an evaluation, a loan or a pool. */
+    public java.util.Set<String> districts() {
+        return java.util.Set.copyOf(jdbc.queryForList("SELECT district FROM credit_evaluation UNION "
+                + "SELECT district FROM credit_movement WHERE district IS NOT NULL", String.class));
+    }
+
     /** Banks with their fuse status: the latest decision recorded (WARNED, SUSPENDED, REINSTATED), or NORMAL. */
     public List<BankView> banks() {
         return jdbc.query("SELECT b.bank_id, b.name, s.status, s.business_date, s.loss_rate_bp FROM credit_bank b "

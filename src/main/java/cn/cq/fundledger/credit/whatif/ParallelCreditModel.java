@@ -35,8 +35,14 @@ import java.util.Optional;
  * queues, recoveries split in the scenario ratio and capped at what the scenario pool paid. Facts the scenario's
  * rules would have refused are kept and listed as {@link Finding}s.
  *
- * <p>Work in progress (issue 13): corrections ({@link FactReversed}) are not modelled yet; each is listed as a
- * finding, so a history with corrections is never silently mis-modelled.
+ * <p>Corrections ({@link FactReversed}) undo in the model what the aggregate undoes: a reversed contribution or
+ * recovery leaves the pool on its own business date, a reversed claim leaves the queue (and the claims behind it
+ * are paid if the pool can), a reversed loan or default leaves the bank's figures. Where the scenario already acted
+ * on the reversed fact (its pool paid the claim, or spent the money), the reversal is kept as far as it can be and
+ * listed as a finding.
+ *
+ * <p>Every figure is kept as dated {@link Movement}s, so the model answers as of any date, per district and per
+ * bank, like the read model does.
  */
 public final class ParallelCreditModel {
 
@@ -45,12 +51,24 @@ public final class ParallelCreditModel {
                            List<ExtraContribution> extraContributions) {
     }
 
-    public record ExtraContribution(String district, Money amount, LocalDate contributedOn) {
+    public record ExtraContribution(String district, cn.cq.fundledger.credit.api.PoolSource source, Money amount,
+                                    LocalDate contributedOn) {
     }
 
-    /** A dated change of one figure of /api/totals in the model (fen). */
-    public record Movement(LocalDate date, String district, String figure, long fen) {
+    /**
+     * A dated change of one figure in the model (fen): {@link #CONTRIBUTED}, {@link #COMPENSATED},
+     * {@link #POOL_RECOVERED}, {@link #WAITING} of a district's pool, and {@link #LOST}, {@link #RECOVERED} of a
+     * bank's defaulted loans (bankId null for contributions).
+     */
+    public record Movement(LocalDate date, String district, String bankId, String figure, long fen) {
     }
+
+    public static final String CONTRIBUTED = "contributed";
+    public static final String COMPENSATED = "compensated";
+    public static final String POOL_RECOVERED = "poolRecovered";
+    public static final String WAITING = "waiting";
+    public static final String LOST = "lost";
+    public static final String RECOVERED = "recovered";
 
     /** A fuse decision: WARN or SUSPEND of a bank on a date. */
     public record FuseDecision(String bankId, String decision, LocalDate date) {
@@ -68,20 +86,16 @@ public final class ParallelCreditModel {
     private final Map<String, DistrictPool> pools = new LinkedHashMap<>();
     private final Map<String, LoanState> loans = new HashMap<>();
     private final Map<String, ClaimState> claims = new HashMap<>();
+    private final Map<String, Money> recoveryShares = new HashMap<>();
     private final List<ExtraContribution> extras;
     private final List<Movement> movements = new ArrayList<>();
     private final List<FuseDecision> decisions = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, LocalDate> firstShortfall = new LinkedHashMap<>();
-    private final Map<String, BankTally> tallies = new LinkedHashMap<>();
     private int nextExtra;
 
-    /** What a bank's defaults cost, and who bore it: the pools (paid less recovered) and the bank (the rest). */
-    public static final class BankTally {
-        private long lostFen;
-        private long recoveredFen;
-        private long poolPaidFen;
-        private long poolRecoveredFen;
+    /** What a bank's defaults cost as of a date, and who bore it: the pools (paid less recovered) and the bank. */
+    public record BankTally(long lostFen, long recoveredFen, long poolPaidFen, long poolRecoveredFen) {
 
         /** The loss the pools bear: what they paid on the bank's claims less their share of its recoveries. */
         public long poolBorneFen() {
@@ -91,6 +105,14 @@ public final class ParallelCreditModel {
         /** The loss the bank bears: unrecovered principal at default, less all recoveries, less the pools' part. */
         public long bankBorneFen() {
             return lostFen - recoveredFen - poolBorneFen();
+        }
+    }
+
+    /** A district pool's figures as of a date (fen); balance = contributed − compensated + recovered. */
+    public record PoolFigures(long contributedFen, long compensatedFen, long recoveredFen, long waitingFen) {
+
+        public long balanceFen() {
+            return contributedFen - compensatedFen + recoveredFen;
         }
     }
 
@@ -167,17 +189,11 @@ public final class ParallelCreditModel {
         } else if (event instanceof CompensationClaimed claimed) {
             claim(claimed);
         } else if (event instanceof PoolContributionReceived received) {
-            movements.add(new Movement(received.contributedOn(), received.district(), "contributed",
-                    received.amount().fen()));
-            DistrictPool pool = pool(received.district());
-            pool.move(received.contributedOn(), received.amount());
-            payWaiting(pool, received.contributedOn());
+            inflow(received.district(), received.contributedOn(), received.amount());
         } else if (event instanceof RecoveryRecorded recovery) {
             recover(recovery);
         } else if (event instanceof FactReversed reversed) {
-            findings.add(new Finding(reversed.businessDate(), "correction-not-modelled", reversed.factId(),
-                    "the correction of " + reversed.kind() + " " + reversed.factId() + " is not modelled yet: the "
-                            + "figures after it may differ from a full model"));
+            reverse(reversed);
         }
         // repayments, closings, evaluations, guided loans, the recorded payments and fuse decisions: the model
         // derives its own payments and decisions and needs nothing of these
@@ -191,10 +207,14 @@ public final class ParallelCreditModel {
     }
 
     private void contribute(ExtraContribution extra) {
-        movements.add(new Movement(extra.contributedOn(), extra.district(), "contributed", extra.amount().fen()));
-        DistrictPool pool = pool(extra.district());
-        pool.move(extra.contributedOn(), extra.amount());
-        payWaiting(pool, extra.contributedOn());
+        inflow(extra.district(), extra.contributedOn(), extra.amount());
+    }
+
+    private void inflow(String district, LocalDate date, Money amount) {
+        movements.add(new Movement(date, district, null, CONTRIBUTED, amount.fen()));
+        DistrictPool pool = pool(district);
+        pool.move(date, amount);
+        payWaiting(pool, date);
     }
 
     private void issue(LoanIssued issued) {
@@ -214,7 +234,8 @@ public final class ParallelCreditModel {
 
     private void lose(LoanDefaulted defaulted) {
         BankLosses bank = bank(defaulted.bankId());
-        tally(defaulted.bankId()).lostFen += defaulted.unrecoveredPrincipal().fen();
+        movements.add(new Movement(defaulted.declaredOn(), defaulted.district(), defaulted.bankId(), LOST,
+                defaulted.unrecoveredPrincipal().fen()));
         Money before = bank.lost();
         bank.lose(defaulted.unrecoveredPrincipal());
         FusePolicy.Decision decision = fuse.decide(bank, before, defaulted.declaredOn());
@@ -233,7 +254,8 @@ public final class ParallelCreditModel {
         ClaimState claim = new ClaimState(claimed.claimId(), claimed.loanId(), poolShare, claimed.claimedOn());
         loan.claim = claim;
         claims.put(claim.claimId, claim);
-        movements.add(new Movement(claimed.claimedOn(), claimed.district(), "waiting", poolShare.fen()));
+        movements.add(new Movement(claimed.claimedOn(), claimed.district(), claimed.bankId(), WAITING,
+                poolShare.fen()));
         DistrictPool pool = pool(claimed.district());
         pool.enqueue(claim.claimId);
         payWaiting(pool, claimed.claimedOn());
@@ -254,15 +276,83 @@ public final class ParallelCreditModel {
                     loan.poolRecovered);
         }
         loan.poolRecovered = loan.poolRecovered.plus(poolShare);
-        BankTally tally = tally(recovery.bankId());
-        tally.recoveredFen += recovery.amount().fen();
-        tally.poolRecoveredFen += poolShare.fen();
+        recoveryShares.put(recovery.recoveryId(), poolShare);
+        movements.add(new Movement(recovery.recoveredOn(), recovery.district(), recovery.bankId(), RECOVERED,
+                recovery.amount().fen()));
         if (poolShare.isPositive()) {
-            movements.add(new Movement(recovery.recoveredOn(), recovery.district(), "poolRecovered", poolShare.fen()));
+            movements.add(new Movement(recovery.recoveredOn(), recovery.district(), recovery.bankId(), POOL_RECOVERED,
+                    poolShare.fen()));
             DistrictPool pool = pool(recovery.district());
             pool.move(recovery.recoveredOn(), poolShare);
             payWaiting(pool, recovery.recoveredOn());
         }
+    }
+
+    /** A correction: undone in the model as the aggregate undoes it, on the reversed fact's own business date. */
+    private void reverse(FactReversed reversed) {
+        LocalDate date = reversed.businessDate();
+        switch (reversed.kind()) {
+            case CONTRIBUTION -> {
+                outflow(reversed, reversed.amount());
+                movements.add(new Movement(date, reversed.district(), null, CONTRIBUTED, -reversed.amount().fen()));
+            }
+            case LOAN -> bank(reversed.bankId()).changeIssued(reversed.principal().negate());
+            case DEFAULT -> {
+                bank(reversed.bankId()).lose(reversed.principal().negate());
+                movements.add(new Movement(date, reversed.district(), reversed.bankId(), LOST,
+                        -reversed.principal().fen()));
+            }
+            case CLAIM -> reverseClaim(reversed);
+            case RECOVERY -> {
+                LoanState loan = loans.get(reversed.loanId());
+                Money poolShare = recoveryShares.remove(reversed.factId());
+                loan.poolRecovered = loan.poolRecovered.minus(poolShare);
+                movements.add(new Movement(date, reversed.district(), reversed.bankId(), RECOVERED,
+                        -reversed.amount().fen()));
+                if (poolShare.isPositive()) {
+                    outflow(reversed, poolShare);
+                    movements.add(new Movement(date, reversed.district(), reversed.bankId(), POOL_RECOVERED,
+                            -poolShare.fen()));
+                }
+            }
+            default -> {
+                // repayments, guided loans and evaluations move nothing the model keeps
+            }
+        }
+    }
+
+    /** Money leaves a pool on the reversed fact's date; if the scenario's pool had spent it, that is a finding. */
+    private void outflow(FactReversed reversed, Money amount) {
+        DistrictPool pool = pool(reversed.district());
+        Money lowest = pool.lowestFrom(reversed.businessDate());
+        if (lowest.isLessThan(amount)) {
+            findings.add(new Finding(reversed.businessDate(), "pool-balance-used", reversed.factId(), "the reversal of "
+                    + reversed.kind().name().toLowerCase() + " " + reversed.factId() + " takes " + amount + " from the "
+                    + reversed.district() + " pool, which the scenario had spent on claims (it held as little as "
+                    + lowest + "): its balance goes below zero"));
+        }
+        pool.move(reversed.businessDate(), amount.negate());
+    }
+
+    private void reverseClaim(FactReversed reversed) {
+        ClaimState claim = claims.get(reversed.factId());
+        if (claim.paidOn != null) {
+            findings.add(new Finding(reversed.businessDate(), "claim-paid", reversed.factId(), "claim "
+                    + reversed.factId() + " was reversed while waiting, but the scenario's pool had paid it on "
+                    + claim.paidOn + ": the payment stays"));
+            return;
+        }
+        claims.remove(claim.claimId);
+        LoanState loan = loans.get(claim.loanId);
+        if (loan.claim == claim) {
+            loan.claim = null;
+        }
+        DistrictPool pool = pool(reversed.district());
+        pool.dequeue(claim.claimId);
+        movements.add(new Movement(claim.claimedOn, reversed.district(), reversed.bankId(), WAITING,
+                -claim.poolShare.fen()));
+        // the claims that waited behind it are paid if the pool can, as the aggregate does
+        payWaiting(pool, claim.claimedOn);
     }
 
     /** The pool pays its queue as the aggregate does: the same {@link DistrictPool#nextPayment}, strictly oldest first. */
@@ -274,14 +364,10 @@ public final class ParallelCreditModel {
             pool.pay(payment.claimId(), payment.amount(), payment.paidOn());
             ClaimState paid = claims.get(payment.claimId());
             paid.paidOn = payment.paidOn();
-            tally(loans.get(paid.loanId).issued.bankId()).poolPaidFen += payment.amount().fen();
-            movements.add(new Movement(payment.paidOn(), pool.district(), "compensated", payment.amount().fen()));
-            movements.add(new Movement(payment.paidOn(), pool.district(), "waiting", -payment.amount().fen()));
+            String bankId = loans.get(paid.loanId).issued.bankId();
+            movements.add(new Movement(payment.paidOn(), pool.district(), bankId, COMPENSATED, payment.amount().fen()));
+            movements.add(new Movement(payment.paidOn(), pool.district(), bankId, WAITING, -payment.amount().fen()));
         }
-    }
-
-    private BankTally tally(String bankId) {
-        return tallies.computeIfAbsent(bankId, id -> new BankTally());
     }
 
     /** The first date each district's pool could not pay a claim when it came (claims waiting for money). */
@@ -289,9 +375,96 @@ public final class ParallelCreditModel {
         return Map.copyOf(firstShortfall);
     }
 
+    /** The first date the district's pool could not pay a claim when it came, if that was on or before asOf. */
+    public Optional<LocalDate> firstShortfall(String district, LocalDate asOf) {
+        return Optional.ofNullable(firstShortfall.get(district)).filter(d -> !d.isAfter(asOf));
+    }
+
     /** Per bank, what its defaults cost the pools and the bank itself over the whole history. */
     public Map<String, BankTally> banks() {
+        return banks(LocalDate.MAX);
+    }
+
+    /** Per bank (in order of its first loss), what its defaults cost the pools and the bank as of a date. */
+    public Map<String, BankTally> banks(LocalDate asOf) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        for (Movement m : movements) {
+            if (m.bankId() == null || m.date().isAfter(asOf)) {
+                continue;
+            }
+            long[] sum = sums.computeIfAbsent(m.bankId(), id -> new long[4]);
+            switch (m.figure()) {
+                case LOST -> sum[0] += m.fen();
+                case RECOVERED -> sum[1] += m.fen();
+                case COMPENSATED -> sum[2] += m.fen();
+                case POOL_RECOVERED -> sum[3] += m.fen();
+                default -> {
+                    // waiting: no loss yet
+                }
+            }
+        }
+        Map<String, BankTally> tallies = new LinkedHashMap<>();
+        sums.forEach((bank, s) -> tallies.put(bank, new BankTally(s[0], s[1], s[2], s[3])));
         return java.util.Collections.unmodifiableMap(tallies);
+    }
+
+    /** Per district (in order of first appearance), the pool's figures as of a date. */
+    public Map<String, PoolFigures> pools(LocalDate asOf) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        pools.keySet().forEach(district -> sums.put(district, new long[4]));
+        for (Movement m : movements) {
+            if (m.date().isAfter(asOf)) {
+                continue;
+            }
+            long[] sum = sums.computeIfAbsent(m.district(), d -> new long[4]);
+            switch (m.figure()) {
+                case CONTRIBUTED -> sum[0] += m.fen();
+                case COMPENSATED -> sum[1] += m.fen();
+                case POOL_RECOVERED -> sum[2] += m.fen();
+                case WAITING -> sum[3] += m.fen();
+                default -> {
+                    // a bank's figures
+                }
+            }
+        }
+        Map<String, PoolFigures> figures = new LinkedHashMap<>();
+        sums.forEach((district, s) -> figures.put(district, new PoolFigures(s[0], s[1], s[2], s[3])));
+        return java.util.Collections.unmodifiableMap(figures);
+    }
+
+    /** All pools together as of each of the given dates (ascending), in one pass over the movements. */
+    public List<PoolFigures> poolsOver(List<LocalDate> dates) {
+        List<Movement> sorted = movements.stream().sorted(java.util.Comparator.comparing(Movement::date)).toList();
+        List<PoolFigures> answer = new ArrayList<>();
+        long[] sum = new long[4];
+        int i = 0;
+        for (LocalDate date : dates) {
+            while (i < sorted.size() && !sorted.get(i).date().isAfter(date)) {
+                Movement m = sorted.get(i++);
+                switch (m.figure()) {
+                    case CONTRIBUTED -> sum[0] += m.fen();
+                    case COMPENSATED -> sum[1] += m.fen();
+                    case POOL_RECOVERED -> sum[2] += m.fen();
+                    case WAITING -> sum[3] += m.fen();
+                    default -> {
+                        // a bank's figures
+                    }
+                }
+            }
+            answer.add(new PoolFigures(sum[0], sum[1], sum[2], sum[3]));
+        }
+        return answer;
+    }
+
+    /** The earliest business date of any movement, if there is one. */
+    public Optional<LocalDate> firstDate() {
+        return movements.stream().map(Movement::date).min(java.util.Comparator.naturalOrder());
+    }
+
+    /** The name a bank was registered with (its id if it was not). */
+    public String bankName(String bankId) {
+        BankLosses bank = banks.get(bankId);
+        return bank == null ? bankId : bank.name();
     }
 
     private BankLosses bank(String bankId) {

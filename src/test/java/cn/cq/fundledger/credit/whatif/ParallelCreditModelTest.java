@@ -105,7 +105,7 @@ class ParallelCreditModelTest {
                 List.of(new RiskSharingPolicy.Version(d("2017-01-01"), Ratio.ofBasisPoints(6000), null)),
                 List.of(new FusePolicy.Thresholds(d("2017-01-01"), Ratio.ofBasisPoints(5000),
                         Ratio.ofBasisPoints(7000))),
-                List.of(new ParallelCreditModel.ExtraContribution(DISTRICT, wan(50), d("2020-08-01")))));
+                List.of(new ParallelCreditModel.ExtraContribution(DISTRICT, PoolSource.CITY, wan(50), d("2020-08-01")))));
         // the claim is 60% of 100万; 30万 in the pool: it waits until the extra 50万 of 2020-08-01 pays it
         assertThat(model.total("waiting", d("2020-07-31"), null)).isEqualTo(wan(60).fen());
         assertThat(model.total("compensated", d("2020-07-31"), null)).isZero();
@@ -119,5 +119,96 @@ class ParallelCreditModelTest {
         assertThat(model.decisions()).containsExactly(
                 new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")));
         assertThat(model.findings()).isEmpty();
+    }
+
+    /**
+     * Corrections: claim K1 (80万, waiting) is reversed, so K2 (40万) behind it is first in the queue and is paid when
+     * C2 arrives; recovery R2 and contribution C3 are reversed on their own dates. Under the recorded policy nothing
+     * is refused; with 100万 more on 2020-06-30 the scenario's pool had paid K1 at once, so its reversal cannot undo
+     * the payment: kept, and found.
+     */
+    private static List<Map.Entry<Object, LocalDate>> corrected() {
+        return List.of(
+                Map.entry(new CreditProgramOpened(d("2017-01-01"), Map.of(Grade.A, wan(300)), 12, 36,
+                        Ratio.ofBasisPoints(5000), Ratio.ofBasisPoints(9000)), d("2017-01-01")),
+                Map.entry(new RiskSharingRatioSet(d("2017-01-01"), EIGHTY, null), d("2017-01-01")),
+                Map.entry(new BankRegistered("B1", "银行一"), d("2017-01-01")),
+                Map.entry(new LoanIssued("L1", "B1", "E1", DISTRICT, wan(100), Ratio.ofBasisPoints(345), 12,
+                        d("2020-01-01"), Grade.A, EIGHTY), d("2020-01-01")),
+                Map.entry(new LoanIssued("L2", "B1", "E2", DISTRICT, wan(50), Ratio.ofBasisPoints(345), 12,
+                        d("2020-02-01"), Grade.A, EIGHTY), d("2020-02-01")),
+                Map.entry(new PoolContributionReceived("C1", DISTRICT, PoolSource.CITY, wan(30), d("2020-01-15")),
+                        d("2020-01-15")),
+                Map.entry(new LoanDefaulted("L1", "B1", "E1", DISTRICT, d("2020-05-01"), d("2020-06-01"), wan(100)),
+                        d("2020-06-01")),
+                Map.entry(new LoanDefaulted("L2", "B1", "E2", DISTRICT, d("2020-05-15"), d("2020-06-15"), wan(50)),
+                        d("2020-06-15")),
+                Map.entry(new CompensationClaimed("K1", "L1", "B1", DISTRICT, d("2020-07-01"), wan(100), EIGHTY,
+                        wan(80), wan(20)), d("2020-07-01")),
+                Map.entry(new CompensationClaimed("K2", "L2", "B1", DISTRICT, d("2020-07-10"), wan(50), EIGHTY,
+                        wan(40), wan(10)), d("2020-07-10")),
+                Map.entry(reversal(cn.cq.fundledger.credit.api.ReverseFact.FactKind.CLAIM, "K1", "L1", d("2020-07-01"),
+                        wan(100), wan(80)), d("2020-07-01")),
+                Map.entry(new PoolContributionReceived("C2", DISTRICT, PoolSource.DISTRICT, wan(60), d("2020-09-01")),
+                        d("2020-09-01")),
+                Map.entry(new RecoveryRecorded("R2", "L2", "B1", DISTRICT, wan(10), wan(8), wan(2), d("2020-10-01")),
+                        d("2020-10-01")),
+                Map.entry(reversal(cn.cq.fundledger.credit.api.ReverseFact.FactKind.RECOVERY, "R2", "L2",
+                        d("2020-10-01"), wan(10), wan(8)), d("2020-10-01")),
+                Map.entry(new PoolContributionReceived("C3", DISTRICT, PoolSource.CITY, wan(5), d("2020-11-01")),
+                        d("2020-11-01")),
+                Map.entry(reversal(cn.cq.fundledger.credit.api.ReverseFact.FactKind.CONTRIBUTION, "C3", null,
+                        d("2020-11-01"), wan(5), Money.ZERO), d("2020-11-01")));
+    }
+
+    private static cn.cq.fundledger.credit.api.FactReversed reversal(cn.cq.fundledger.credit.api.ReverseFact.FactKind kind,
+                                                                     String factId, String loanId, LocalDate date,
+                                                                     Money amount, Money poolShare) {
+        return new cn.cq.fundledger.credit.api.FactReversed(kind, factId, "event-" + factId, "recorded by mistake",
+                loanId, null, loanId == null ? null : "B1", DISTRICT,
+                kind == cn.cq.fundledger.credit.api.ReverseFact.FactKind.CONTRIBUTION ? PoolSource.CITY : null, date,
+                Money.ZERO, Money.ZERO, amount, poolShare, null);
+    }
+
+    private static ParallelCreditModel replayCorrected(ParallelCreditModel.Scenario scenario) {
+        ParallelCreditModel model = new ParallelCreditModel(scenario);
+        corrected().forEach(e -> model.accept(e.getKey(), e.getValue()));
+        model.finish();
+        return model;
+    }
+
+    @Test
+    void correctionsAreUndoneAsTheAggregateUndoesThem() {
+        ParallelCreditModel model = replayCorrected(new ParallelCreditModel.Scenario(null, null, List.of()));
+        // K1 left the queue on its own date: only K2's 40万 waits, the 30万 pool cannot pay it
+        assertThat(model.total("waiting", d("2020-07-31"), null)).isEqualTo(wan(40).fen());
+        assertThat(model.total("compensated", d("2020-08-31"), null)).isZero();
+        // C2 pays K2 (the oldest claim left), not K1
+        assertThat(model.total("compensated", d("2020-09-01"), null)).isEqualTo(wan(40).fen());
+        assertThat(model.total("waiting", d("2020-09-01"), null)).isZero();
+        // R2 and its pool share, and C3, are gone on their own dates
+        assertThat(model.total("poolRecovered", d("2020-12-31"), null)).isZero();
+        assertThat(model.total("contributed", d("2020-12-31"), null)).isEqualTo(wan(90).fen());
+        assertThat(model.pools(d("2020-12-31")).get(DISTRICT).balanceFen()).isEqualTo(wan(50).fen());
+        // the bank: 150万 lost, nothing recovered, the pools paid 40万
+        assertThat(model.banks().get("B1").poolBorneFen()).isEqualTo(wan(40).fen());
+        assertThat(model.banks().get("B1").bankBorneFen()).isEqualTo(wan(110).fen());
+        assertThat(model.findings()).isEmpty();
+    }
+
+    @Test
+    void aReversalOfWhatTheScenarioAlreadyActedOnIsKeptAndFound() {
+        ParallelCreditModel model = replayCorrected(new ParallelCreditModel.Scenario(null, null,
+                List.of(new ParallelCreditModel.ExtraContribution(DISTRICT, PoolSource.CITY, wan(100),
+                        d("2020-06-30")))));
+        // 130万 in the pool: K1 paid on its claim date, K2 too; the reversal of K1 cannot unpay it
+        assertThat(model.total("compensated", d("2020-07-10"), null)).isEqualTo(wan(120).fen());
+        assertThat(model.total("waiting", d("2020-12-31"), null)).isZero();
+        assertThat(model.findings()).extracting(ParallelCreditModel.Finding::rule, ParallelCreditModel.Finding::factId,
+                        ParallelCreditModel.Finding::date)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("claim-paid", "K1", d("2020-07-01")));
+        // balance: 30 + 100 + 60 + 5 − 5 − 120 = 70万 (R2 and its reversal cancel out)
+        assertThat(model.pools(d("2020-12-31")).get(DISTRICT).balanceFen()).isEqualTo(wan(70).fen());
+        assertThat(model.firstShortfall()).doesNotContainKey(DISTRICT);
     }
 }
