@@ -117,6 +117,44 @@ class AcceptanceIntegrationTest {
         assertThat(imported.get("duplicates").asInt()).isEqualTo(before);
     }
 
+    @Test
+    @Order(4)
+    void theRecordedPolicyReplayedAsAWhatIfGivesTheSampleFiguresToTheFen() throws IOException {
+        JsonNode expected = JSON.readTree(SAMPLE.resolve("expected.json").toFile());
+        List<String> dates = new java.util.ArrayList<>();
+        expected.forEach(point -> dates.add(point.get("asOf").asText()));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("finance", "finance");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.exchange("/api/what-if/credit", HttpMethod.POST,
+                new HttpEntity<>(JSON.writeValueAsString(Map.of("asOf", dates)), headers), String.class);
+        assertThat(response.getStatusCode().value()).as(abbreviate(response.getBody())).isEqualTo(200);
+        JsonNode answer = JSON.readTree(response.getBody());
+        assertThat(answer.get("findings")).as("the sample breaks none of its own rules").isEmpty();
+        int compared = 0;
+        for (JsonNode result : answer.get("results")) {
+            String asOf = result.get("asOf").asText();
+            assertThat(result.get("whatIf")).as("what-if at " + asOf).isEqualTo(result.get("actual"));
+            for (JsonNode point : expected) {
+                if (point.get("asOf").asText().equals(asOf)) {
+                    for (String part : List.of("creditLoans", "riskPools")) {
+                        if (point.has(part)) {
+                            compare(asOf, "", point.get(part), result.at("/whatIf/" + part));
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(compared).as("the sample's credit and pool figures compared").isPositive();
+        for (JsonNode pool : answer.get("pools")) {
+            assertThat(pool.get("whatIf")).as("pool " + pool.get("district")).isEqualTo(pool.get("actual"));
+        }
+        for (JsonNode bank : answer.get("banks")) {
+            assertThat(bank.get("whatIf")).as("bank " + bank.get("bankId")).isEqualTo(bank.get("actual"));
+        }
+    }
+
     private void importAgain() throws IOException {
         csvRows = 0;
         importTheSample();

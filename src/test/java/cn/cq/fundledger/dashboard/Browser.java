@@ -78,6 +78,12 @@ final class Browser implements AutoCloseable {
                 .executeScript("return document.readyState")));
     }
 
+    /** Sets a field's value as a script would (date inputs take yyyy-MM-dd whatever the browser's locale). */
+    void set(String css, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+                find(css), value);
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
@@ -111,6 +117,20 @@ final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The whole page, not only the window: the window is made as tall as the page for the shot. */
+    Path fullScreenshot(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                Math.min(12_000, height.intValue() + 120)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

@@ -26,7 +26,7 @@ class MessageBundlesTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "programs", "operations"})
+    @ValueSource(strings = {"messages", "programs", "operations", "whatif"})
     void everyKeyHasBothLanguages(String bundle) throws IOException {
         Properties chinese = load(I18N.resolve(bundle + ".properties"));
         Properties english = load(I18N.resolve(bundle + "_en.properties"));
@@ -47,7 +47,7 @@ class MessageBundlesTest {
     @Test
     void everyKeyATemplateNamesIsInTheBundles() throws IOException {
         Set<String> keys = new TreeSet<>();
-        for (String bundle : List.of("messages", "programs", "operations")) {
+        for (String bundle : List.of("messages", "programs", "operations", "whatif")) {
             keys.addAll(load(I18N.resolve(bundle + ".properties")).stringPropertyNames());
         }
         Pattern literal = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
