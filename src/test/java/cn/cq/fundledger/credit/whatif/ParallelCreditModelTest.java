@@ -211,4 +211,24 @@ class ParallelCreditModelTest {
         assertThat(model.pools(d("2020-12-31")).get(DISTRICT).balanceFen()).isEqualTo(wan(70).fen());
         assertThat(model.firstShortfall()).doesNotContainKey(DISTRICT);
     }
+
+    /**
+     * A tighter fuse: the history's opening thresholds are 50%/90%, so L1's default (100万 of 150万 issued, 66.7%)
+     * warns B1 and L2's (150万 of 150万, 100%) suspends it two weeks later; under 20%/60% L1's default warns and
+     * suspends B1 at once, and L2's decides nothing more (already past both lines, already suspended).
+     */
+    @Test
+    void aTighterFuseSuspendsWhereTheRecordedOneOnlyWarned() {
+        assertThat(replayCorrected(new ParallelCreditModel.Scenario(null, null, List.of())).decisions())
+                .containsExactly(new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")),
+                        new ParallelCreditModel.FuseDecision("B1", "SUSPEND", d("2020-06-15")));
+        ParallelCreditModel tight = replayCorrected(new ParallelCreditModel.Scenario(null,
+                List.of(new FusePolicy.Thresholds(d("2017-01-01"), Ratio.ofBasisPoints(2000),
+                        Ratio.ofBasisPoints(6000))), List.of()));
+        assertThat(tight.decisions()).containsExactly(
+                new ParallelCreditModel.FuseDecision("B1", "WARN", d("2020-06-01")),
+                new ParallelCreditModel.FuseDecision("B1", "SUSPEND", d("2020-06-01")));
+        // the fuse decides; it moves no money
+        assertThat(tight.total("compensated", d("2020-12-31"), null)).isEqualTo(wan(40).fen());
+    }
 }
