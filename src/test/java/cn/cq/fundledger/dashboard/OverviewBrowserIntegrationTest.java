@@ -120,12 +120,12 @@ class OverviewBrowserIntegrationTest {
     @Test
     void eachRoleSeesItsOwnMenu() {
         assertThat(menu("finance")).containsExactly("nav-overview", "nav-credit", "nav-pools", "nav-seed",
-                "nav-equity");
+                "nav-equity", "nav-what-if");
         assertThat(menu("operator")).containsExactly("nav-overview", "nav-imports", "nav-record");
         assertThat(menu("auditor")).containsExactly("nav-overview", "nav-credit", "nav-pools", "nav-seed",
                 "nav-equity", "nav-audit");
         assertThat(menu("admin")).containsExactly("nav-overview", "nav-credit", "nav-pools", "nav-seed",
-                "nav-equity", "nav-audit", "nav-policy");
+                "nav-equity", "nav-what-if", "nav-audit", "nav-policy");
         // a page outside the role's menu is refused
         browser.signIn("operator");
         browser.go("/policy");

@@ -271,6 +271,10 @@ class WhatIfIntegrationTest {
                 Map.of("first", "七成-2021", "second", "no such scenario"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("field").asText()).isEqualTo("second");
+        // a saved scenario is no projection: the auditor's verification still finds every projection equal to a replay
+        JsonNode verified = api.get("auditor", "/api/audit/verify").json();
+        assertThat(verified.get("chainValid").asBoolean()).isTrue();
+        assertThat(verified.get("projectionsMatch").asBoolean()).as(verified.toString()).isTrue();
         assertThat(api.send("finance", HttpMethod.DELETE, "/api/what-if/credit/scenarios/recorded", null).status())
                 .isEqualTo(204);
         assertThat(api.get("finance", "/api/what-if/credit/scenarios/recorded").status()).isEqualTo(404);

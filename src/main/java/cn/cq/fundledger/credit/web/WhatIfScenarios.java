@@ -2,11 +2,13 @@ package cn.cq.fundledger.credit.web;
 
 import cn.cq.fundledger.core.Input;
 import cn.cq.fundledger.core.RuleViolation;
+import cn.cq.fundledger.credit.query.CreditLedgerProjection;
 import cn.cq.fundledger.credit.query.CreditQueries;
 import cn.cq.fundledger.credit.whatif.CreditWhatIf;
 import cn.cq.fundledger.credit.whatif.SavedScenarios;
 import cn.cq.fundledger.system.RequestContext;
 import cn.cq.fundledger.system.web.BusinessCalendar;
+import cn.cq.fundledger.system.web.Consistent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,12 +28,15 @@ public class WhatIfScenarios {
     private final SavedScenarios saved;
     private final BusinessCalendar calendar;
     private final ObjectMapper json;
+    private final Consistent consistent;
 
-    public WhatIfScenarios(CreditQueries queries, SavedScenarios saved, BusinessCalendar calendar, ObjectMapper json) {
+    public WhatIfScenarios(CreditQueries queries, SavedScenarios saved, BusinessCalendar calendar, ObjectMapper json,
+                           Consistent consistent) {
         this.queries = queries;
         this.saved = saved;
         this.calendar = calendar;
         this.json = json;
+        this.consistent = consistent.reading(CreditLedgerProjection.PROCESSING_GROUP);
     }
 
     /** A saved scenario as the API shows it: the request body it was saved with. */
@@ -46,7 +51,11 @@ public class WhatIfScenarios {
         if (request == null) {
             throw RuleViolation.invalid(null, "required", "the request body is empty: send a scenario");
         }
-        return request.parse(new WhatIfRequest.Known(queries.bankIds(), queries.districts()), calendar.asOf(null));
+        // read once the credit projection holds every fact recorded before: a bank or district recorded a moment ago
+        // is known to the scenario that names it
+        WhatIfRequest.Known known = consistent.answer(() -> new WhatIfRequest.Known(queries.bankIds(),
+                queries.districts())).getBody();
+        return request.parse(known, calendar.asOf(null));
     }
 
     /** Checks and saves a scenario; true when the name is new. */
