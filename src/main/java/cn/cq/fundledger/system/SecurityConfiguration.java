@@ -94,6 +94,21 @@ public class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * The one way users are authenticated, API and pages alike: the password checked against its slow hash, then
+     * recognised for {@code fundledger.security.credential-cache.ttl} by a keyed digest ({@link CredentialCache}),
+     * so that HTTP Basic on every call costs the slow hash once per client, not per call.
+     */
+    @Bean
+    public CredentialCache credentialCache(UserDetailsService users, PasswordEncoder encoder, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${fundledger.security.credential-cache.ttl:5m}")
+            java.time.Duration ttl) {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider slow =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        slow.setPasswordEncoder(encoder);
+        return new CredentialCache(slow, ttl, 10_000, clock);
+    }
+
     @Bean
     public LoginThrottle loginThrottle(LoginThrottle.Settings settings, Clock clock, MeterRegistry metrics) {
         return new LoginThrottle(settings, clock, metrics);
