@@ -72,17 +72,34 @@ public class ProjectionCheck {
         if (!wait.complete()) {
             throw new IllegalStateException("the live projections have not caught up with event " + head);
         }
+        java.nio.file.Path folder;
+        try {
+            folder = java.nio.file.Files.createTempDirectory("fundledger-verify-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no room for the replay copy: " + e.getMessage(), e);
+        }
+        // the copy lives in a file of its own, so that a history of any size is checked within the ledger's heap
         JdbcDataSource copy = new JdbcDataSource();
-        copy.setURL("jdbc:h2:mem:verify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=0");
+        copy.setURL("jdbc:h2:file:" + folder.resolve("copy").toAbsolutePath() + ";DB_CLOSE_DELAY=0");
         JdbcTemplate replayed = new JdbcTemplate(copy);
         try (var keepOpen = copy.getConnection()) {
             Flyway.configure().dataSource(copy).locations("classpath:db/migration/common", "classpath:db/migration/h2")
                     .load().migrate();
             long count = replay(replayed, head);
-            List<Difference> differences = compare(replayed);
+            List<Difference> differences = compare(copy);
             return new Result(count, differences.isEmpty(), differences);
         } catch (SQLException e) {
             throw new IllegalStateException("could not build the replay copy: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path folder) {
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder left behind is the operating system's to clean
         }
     }
 
@@ -142,17 +159,26 @@ public class ProjectionCheck {
                 + " needs a constructor taking only a ProjectionWriter and a JdbcTemplate to be replayed");
     }
 
-    private List<Difference> compare(JdbcTemplate replayed) {
-        List<String> tables = replayed.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+    /**
+     * Each projection table of the live database against the copy, streamed: an order-free digest of every row
+     * (the sum of the rows' SHA-256, and their number) on each side, in constant memory whatever the table's size and
+     * whichever database holds the live one. Only a table whose digests differ is read again, to show one row that
+     * differs: the rows of one of 1,024 hash buckets where the two sides disagree.
+     */
+    private List<Difference> compare(javax.sql.DataSource copy) {
+        List<String> tables = new JdbcTemplate(copy).queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
                 + "WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME", String.class).stream()
                 .filter(t -> !NOT_PROJECTIONS.contains(t.toUpperCase(Locale.ROOT))).toList();
+        javax.sql.DataSource liveSource = Objects.requireNonNull(live.getDataSource());
         List<Difference> differences = new ArrayList<>();
         for (String table : tables) {
-            List<String> liveRows = rows(live, table);
-            List<String> replayedRows = rows(replayed, table);
-            if (!liveRows.equals(replayedRows)) {
-                differences.add(new Difference(table.toLowerCase(Locale.ROOT), liveRows.size(), replayedRows.size(),
-                        firstDifference(liveRows, replayedRows)));
+            Digest liveDigest = new Digest();
+            Digest replayedDigest = new Digest();
+            scan(liveSource, table, liveDigest::add);
+            scan(copy, table, replayedDigest::add);
+            if (!liveDigest.sameAs(replayedDigest)) {
+                differences.add(new Difference(table.toLowerCase(Locale.ROOT), liveDigest.rows, replayedDigest.rows,
+                        firstDifference(liveSource, copy, table, liveDigest, replayedDigest)));
                 if (differences.size() >= MAX_DIFFERENCES) {
                     break;
                 }
@@ -161,9 +187,94 @@ public class ProjectionCheck {
         return differences;
     }
 
-    private static List<String> rows(JdbcTemplate jdbc, String table) {
-        List<String> rows = jdbc.query("SELECT * FROM " + table, (rs, i) -> row(rs));
-        return rows.stream().sorted().toList();
+    /** Every row of a table, in its text form, to a consumer; streamed (a read-only transaction, fetched 1,000 at a time). */
+    private static void scan(javax.sql.DataSource source, String table, java.util.function.Consumer<String> rows) {
+        try (java.sql.Connection connection = source.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1000);
+                try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
+                    while (rs.next()) {
+                        rows.accept(row(rs));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An order-free digest of a multiset of rows: their number and two sums of their SHA-256 (128 bits). */
+    private static final class Digest {
+        long rows;
+        long high;
+        long low;
+        final long[] bucketSums = new long[BUCKETS];
+        final long[] bucketRows = new long[BUCKETS];
+
+        void add(String row) {
+            long[] hash = hash(row);
+            rows++;
+            high += hash[0];
+            low += hash[1];
+            int bucket = bucket(hash);
+            bucketSums[bucket] += hash[1];
+            bucketRows[bucket]++;
+        }
+
+        boolean sameAs(Digest other) {
+            return rows == other.rows && high == other.high && low == other.low;
+        }
+    }
+
+    private static final int BUCKETS = 1024;
+
+    private static long[] hash(String row) {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(row.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(sha);
+            return new long[]{bytes.getLong(), bytes.getLong()};
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int bucket(long[] hash) {
+        return (int) (hash[0] >>> 54);
+    }
+
+    /** One row that differs: the rows of the first hash bucket where the sides disagree, read and compared. */
+    private static String firstDifference(javax.sql.DataSource live, javax.sql.DataSource copy, String table,
+                                          Digest liveDigest, Digest replayedDigest) {
+        int bucket = -1;
+        for (int b = 0; b < BUCKETS && bucket < 0; b++) {
+            if (liveDigest.bucketRows[b] != replayedDigest.bucketRows[b]
+                    || liveDigest.bucketSums[b] != replayedDigest.bucketSums[b]) {
+                bucket = b;
+            }
+        }
+        if (bucket < 0) {
+            return "the same rows a different number of times";
+        }
+        int wanted = bucket;
+        List<String> liveRows = new ArrayList<>();
+        List<String> replayedRows = new ArrayList<>();
+        scan(live, table, row -> {
+            if (bucket(hash(row)) == wanted) {
+                liveRows.add(row);
+            }
+        });
+        scan(copy, table, row -> {
+            if (bucket(hash(row)) == wanted) {
+                replayedRows.add(row);
+            }
+        });
+        return firstDifference(liveRows, replayedRows);
     }
 
     private static String row(ResultSet rs) throws SQLException {

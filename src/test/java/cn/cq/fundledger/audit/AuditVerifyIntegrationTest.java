@@ -128,6 +128,25 @@ class AuditVerifyIntegrationTest {
     }
 
     @Test
+    void aRowMissingFromAProjectionIsFoundAndShown() {
+        java.util.Map<String, Object> bank = jdbc.queryForMap("SELECT bank_id, name FROM credit_bank ORDER BY bank_id "
+                + "FETCH FIRST 1 ROWS ONLY");
+        jdbc.update("DELETE FROM credit_bank WHERE bank_id = ?", bank.get("bank_id"));
+        try {
+            JsonNode verification = verify();
+            assertThat(verification.get("projectionsMatch").asBoolean()).isFalse();
+            JsonNode difference = verification.get("differences").get(0);
+            assertThat(difference.get("table").asText()).isEqualTo("credit_bank");
+            assertThat(difference.get("replayedRows").asLong()).isEqualTo(difference.get("liveRows").asLong() + 1);
+            assertThat(difference.get("firstDifference").asText()).startsWith("the replay has")
+                    .contains("bank_id=" + bank.get("bank_id"));
+        } finally {
+            jdbc.update("INSERT INTO credit_bank (bank_id, name) VALUES (?, ?)", bank.get("bank_id"), bank.get("name"));
+        }
+        assertThat(verify().get("projectionsMatch").asBoolean()).isTrue();
+    }
+
+    @Test
     void figuresThatDoNotFollowFromTheHistoryAreFound() {
         jdbc.update("UPDATE credit_movement SET issued_fen = issued_fen + 1 WHERE kind = 'LOAN_ISSUED'");
         try {

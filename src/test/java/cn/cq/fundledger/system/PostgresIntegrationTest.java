@@ -41,6 +41,9 @@ import org.springframework.util.LinkedMultiValueMap;
         "fundledger.security.users[2].name=finance",
         "fundledger.security.users[2].password={bcrypt}$2a$04$CG7Nqi168gSQu3Oq/yEn/uih0Bj1JtDnyLIJSVlrs00YN5/FJzpqu",
         "fundledger.security.users[2].roles=FINANCE",
+        "fundledger.security.users[3].name=auditor",
+        "fundledger.security.users[3].password={bcrypt}$2a$04$CG7Nqi168gSQu3Oq/yEn/uih0Bj1JtDnyLIJSVlrs00YN5/FJzpqu",
+        "fundledger.security.users[3].roles=AUDITOR",
         "spring.flyway.clean-disabled=false"})
 class PostgresIntegrationTest {
 
@@ -96,6 +99,11 @@ class PostgresIntegrationTest {
         assertThat(byYear.at("/total/issuedFen").asLong()).isEqualTo(100_000_000L);
         JsonNode book = api.get("finance", "/api/reports/credit/loan-book?asOf=2023-12-31&status=defaulted").json();
         assertThat(book.get("totalRows").asLong()).isEqualTo(1);
+
+        // the auditor's verification reads the PostgreSQL projections streamed, against a replay into a copy
+        JsonNode verification = api.get("auditor", "/api/audit/verify").json();
+        assertThat(verification.get("chainValid").asBoolean()).isTrue();
+        assertThat(verification.get("projectionsMatch").asBoolean()).as(verification.toString()).isTrue();
     }
 
     /** Multipart parts of named files. */
