@@ -101,7 +101,7 @@ class CrashRecoveryIntegrationTest {
         port = freePort();
         Path jar = jar();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath(),
                 "--fundledger.reference-data.load=false",
