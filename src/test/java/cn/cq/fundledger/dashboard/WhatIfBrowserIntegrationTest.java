@@ -114,6 +114,13 @@ class WhatIfBrowserIntegrationTest {
         browser.set("#as-of-2", "");
         browser.find("#save-name").sendKeys("九成-浏览器");
         browser.clickThrough("#save-run");
+        // what was typed is what was saved: 90% from 2017, run at once under its name
+        assertThat(browser.text("#what-if-answer h2")).contains("九成-浏览器");
+        JsonNode saved = new LedgerApi(http).get("finance", "/api/what-if/credit/scenarios/九成-浏览器").json();
+        assertThat(saved.at("/scenario/riskSharing/0/fundSharePct").asText()).isEqualTo("90");
+        List<List<String>> ninety = exact("#table-what-if-results");
+        assertThat(new BigDecimal(ninety.get(1).get(3))).as("90%: the pools compensate more than under 80%")
+                .isGreaterThan(new BigDecimal(ninety.get(1).get(2)));
         browser.go("/what-if");
         browser.set("#compare-first", "七成-2021-浏览器");
         browser.set("#compare-second", "九成-浏览器");
@@ -121,9 +128,10 @@ class WhatIfBrowserIntegrationTest {
         assertThat(browser.text("h1")).isEqualTo("两个情景对比");
         List<List<String>> rows = exact("#table-what-if-comparison");
         assertThat(rows).hasSize(2 * FIGURES.size());
-        // the second scenario's pools pay 90% of each claim, the first 80% then 70%: more compensation in the second
+        // the second scenario's pools pay 90% of each claim, the recorded 80%, the first 80% then 70%
         List<String> compensated = rows.get(FIGURES.size() + 1);
-        assertThat(new BigDecimal(compensated.get(4))).isGreaterThan(new BigDecimal(compensated.get(3)));
+        assertThat(new BigDecimal(compensated.get(4))).isGreaterThan(new BigDecimal(compensated.get(2)));
+        assertThat(new BigDecimal(compensated.get(2))).isGreaterThan(new BigDecimal(compensated.get(3)));
         browser.chartsDrawn();
         browser.fullScreenshot("what-if-compare");
     }

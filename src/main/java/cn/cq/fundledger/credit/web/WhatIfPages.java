@@ -217,6 +217,54 @@ public class WhatIfPages {
         return "what-if/index";
     }
 
+    /**
+     * The form sent: answered by the page's own address with the scenario in its query (a what-if writes nothing,
+     * so the answer is a GET that can be bookmarked, shared and exported).
+     */
+    @PostMapping("/what-if/run")
+    public String run(FormScenario form) {
+        WhatIfRequest request = form.request();
+        org.springframework.web.util.UriComponentsBuilder url = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/what-if").queryParam("run", "1");
+        List<String[]> ratios = request.riskSharing() == null ? List.of() : request.riskSharing().stream()
+                .map(v -> new String[]{v.effectiveFrom(), v.fundSharePct(), v.bankId()}).toList();
+        List<String[]> fuse = request.fuseThresholds() == null ? List.of() : request.fuseThresholds().stream()
+                .map(t -> new String[]{t.effectiveFrom(), t.warningPct(), t.suspensionPct()}).toList();
+        List<String[]> extras = request.extraPoolContributions().stream()
+                .map(e -> new String[]{e.district(), e.source(), e.amount(), e.contributedOn()}).toList();
+        List<String[]> dates = request.asOf() == null ? List.of() : request.asOf().stream()
+                .map(d -> new String[]{d}).toList();
+        query(url, ratios, "rsFrom", "rsPct", "rsBank");
+        query(url, fuse, "fuseFrom", "fuseWarn", "fuseSusp");
+        query(url, extras, "exDistrict", "exSource", "exAmount", "exOn");
+        query(url, dates, "asOf");
+        return "redirect:" + url.encode().build().toUriString();
+    }
+
+    /**
+     * A part's rows as repeated parameters, one per column. A lone row gets an empty one beside it: a single value
+     * would be taken for a comma-separated list when it is bound.
+     */
+    private static void query(org.springframework.web.util.UriComponentsBuilder url, List<String[]> rows,
+                              String... columns) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String[]> sent = new ArrayList<>(rows);
+        if (sent.size() == 1) {
+            sent.add(new String[columns.length]);
+        }
+        for (String[] row : sent) {
+            for (int c = 0; c < columns.length; c++) {
+                url.queryParam(columns[c], blank(row[c]));
+            }
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+
     @PostMapping("/what-if/scenarios")
     public String save(FormScenario form, @RequestParam(required = false) String name, HttpServletResponse response,
                        Model model) {
