@@ -32,8 +32,10 @@ import org.springframework.web.util.UriUtils;
 /**
  * The what-if page ({@code /what-if}): a scenario form (ratio versions, fuse thresholds, extra pool money, dates),
  * the answer side by side with the recorded figures, the pools' balance charts, the saved scenarios, and two saved
- * scenarios compared ({@code /what-if/compare}). It runs exactly what {@code POST /api/what-if/credit} runs. Running
- * is a GET (it writes nothing, and the page's URL and its CSV/XLSX files repeat the question); saving is a POST.
+ * scenarios compared ({@code /what-if/compare}). It runs exactly what {@code POST /api/what-if/credit} runs. The form
+ * posts (with its CSRF token) to {@code /what-if/run}, which answers with the page's GET address holding the scenario
+ * (a what-if writes nothing, so the answer can be bookmarked and its tables downloaded), or to
+ * {@code /what-if/scenarios} to save what is typed.
  */
 @Page
 public class WhatIfPages {
