@@ -497,14 +497,9 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ small things
 
-    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("waited " + timeout + " in vain");
-            }
-            Thread.sleep(250);
-        }
+    private static void await(Duration timeout, BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(condition::getAsBoolean);
     }
 
     private static double seconds(long startedNanos) {
