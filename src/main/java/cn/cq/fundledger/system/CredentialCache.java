@@ -79,11 +79,6 @@ public final class CredentialCache implements AuthenticationProvider {
         return slow.supports(authentication);
     }
 
-    /** Forgets every remembered password (e.g. when the users change). */
-    public void clear() {
-        entries.clear();
-    }
-
     private byte[] digest(String name, String password) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -475,10 +475,6 @@ public final class ParallelCreditModel {
         return pools.computeIfAbsent(district, DistrictPool::new);
     }
 
-    public List<Movement> movements() {
-        return List.copyOf(movements);
-    }
-
     public List<FuseDecision> decisions() {
         return List.copyOf(decisions);
     }
