@@ -16,5 +16,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:dashboard;DB_CLOSE_DELAY=-1",
                 "fundledger.reference-data.load=true", "fundledger.consistency.wait=3m"})
-@interface DashboardContext {
+public @interface DashboardContext {
 }
