@@ -416,16 +416,7 @@ public final class ParallelCreditModel {
             if (m.date().isAfter(asOf)) {
                 continue;
             }
-            long[] sum = sums.computeIfAbsent(m.district(), d -> new long[4]);
-            switch (m.figure()) {
-                case CONTRIBUTED -> sum[0] += m.fen();
-                case COMPENSATED -> sum[1] += m.fen();
-                case POOL_RECOVERED -> sum[2] += m.fen();
-                case WAITING -> sum[3] += m.fen();
-                default -> {
-                    // a bank's figures
-                }
-            }
+            addToPool(sums.computeIfAbsent(m.district(), d -> new long[4]), m);
         }
         Map<String, PoolFigures> figures = new LinkedHashMap<>();
         sums.forEach((district, s) -> figures.put(district, new PoolFigures(s[0], s[1], s[2], s[3])));
@@ -440,20 +431,24 @@ public final class ParallelCreditModel {
         int i = 0;
         for (LocalDate date : dates) {
             while (i < sorted.size() && !sorted.get(i).date().isAfter(date)) {
-                Movement m = sorted.get(i++);
-                switch (m.figure()) {
-                    case CONTRIBUTED -> sum[0] += m.fen();
-                    case COMPENSATED -> sum[1] += m.fen();
-                    case POOL_RECOVERED -> sum[2] += m.fen();
-                    case WAITING -> sum[3] += m.fen();
-                    default -> {
-                        // a bank's figures
-                    }
-                }
+                addToPool(sum, sorted.get(i++));
             }
             answer.add(new PoolFigures(sum[0], sum[1], sum[2], sum[3]));
         }
         return answer;
+    }
+
+    /** A movement added to a pool's sums: contributed, compensated, recovered, waiting (a bank's figures aside). */
+    private static void addToPool(long[] sum, Movement m) {
+        switch (m.figure()) {
+            case CONTRIBUTED -> sum[0] += m.fen();
+            case COMPENSATED -> sum[1] += m.fen();
+            case POOL_RECOVERED -> sum[2] += m.fen();
+            case WAITING -> sum[3] += m.fen();
+            default -> {
+                // a bank's figures
+            }
+        }
     }
 
     /** The earliest business date of any movement, if there is one. */

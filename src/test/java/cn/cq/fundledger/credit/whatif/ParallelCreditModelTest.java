@@ -194,6 +194,11 @@ class ParallelCreditModelTest {
         assertThat(model.banks().get("B1").poolBorneFen()).isEqualTo(wan(40).fen());
         assertThat(model.banks().get("B1").bankBorneFen()).isEqualTo(wan(110).fen());
         assertThat(model.findings()).isEmpty();
+        // the month ends the charts draw: the same figures, taken in one pass
+        assertThat(model.poolsOver(List.of(d("2020-07-31"), d("2020-09-30"), d("2020-12-31"))))
+                .containsExactly(new ParallelCreditModel.PoolFigures(wan(30).fen(), 0, 0, wan(40).fen()),
+                        new ParallelCreditModel.PoolFigures(wan(90).fen(), wan(40).fen(), 0, 0),
+                        new ParallelCreditModel.PoolFigures(wan(90).fen(), wan(40).fen(), 0, 0));
     }
 
     @Test
