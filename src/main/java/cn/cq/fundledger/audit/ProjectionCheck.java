@@ -37,7 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionCheck {
 
-    /** Tables beside the projections that a replay does not rebuild. */
     /** Tables no projection builds: the store and its bookkeeping, and the saved what-if scenarios (not facts). */
     private static final Set<String> NOT_PROJECTIONS = Set.of("DOMAINEVENTENTRY", "SNAPSHOTEVENTENTRY", "TOKENENTRY",
             "EVENT_CHAIN", "EVENT_CHAIN_LOCK", "FLYWAY_SCHEMA_HISTORY", "DEADLETTERENTRY", "WHAT_IF_SCENARIO");

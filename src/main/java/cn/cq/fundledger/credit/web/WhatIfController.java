@@ -43,7 +43,7 @@ public class WhatIfController {
                     + "nothing. FINANCE, ADMIN.")
     public ResponseEntity<WhatIfAnswer> run(@RequestBody WhatIfRequest request) {
         WhatIfRequest.Parsed parsed = scenarios.parse(request);
-        return answer(whatIf.run(List.of(new CreditWhatIf.Named(null, parsed.scenario())), parsed.asOf()), 0);
+        return answer(whatIf.run(List.of(new CreditWhatIf.Named(null, parsed.scenario())), parsed.asOf()));
     }
 
     @GetMapping("/scenarios")
@@ -85,7 +85,7 @@ public class WhatIfController {
     public ResponseEntity<WhatIfAnswer> runSaved(@PathVariable String name,
                                                  @RequestBody(required = false) Dates dates) {
         WhatIfScenarios.Named named = scenarios.named(name, dates == null ? null : dates.asOf());
-        return answer(whatIf.run(List.of(named.scenario()), named.asOf()), 0);
+        return answer(whatIf.run(List.of(named.scenario()), named.asOf()));
     }
 
     /** Two saved scenarios to compare, and the dates (default: the first scenario's own). */
@@ -111,8 +111,8 @@ public class WhatIfController {
         return headers(run).body(new Compared(run.answers().get(0), run.answers().get(1)));
     }
 
-    private static ResponseEntity<WhatIfAnswer> answer(CreditWhatIf.Run run, int index) {
-        return headers(run).body(run.answers().get(index));
+    private static ResponseEntity<WhatIfAnswer> answer(CreditWhatIf.Run run) {
+        return headers(run).body(run.answers().get(0));
     }
 
     private static ResponseEntity.BodyBuilder headers(CreditWhatIf.Run run) {

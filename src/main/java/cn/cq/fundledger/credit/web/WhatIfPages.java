@@ -306,8 +306,8 @@ public class WhatIfPages {
         model.addAttribute("second", other);
         model.addAttribute("asOf", a.asOf());
         model.addAttribute("saved", scenarios.all());
-        model.addAttribute("comparison", comparisonTable(x, y, one, other));
-        model.addAttribute("comparedPools", comparedPools(x, y, one, other));
+        model.addAttribute("comparison", comparisonTable(x, y));
+        model.addAttribute("comparedPools", comparedPools(x, y));
         model.addAttribute("comparedBalance", comparedBalance(x, y, one, other));
         return "what-if/compare";
     }
@@ -440,7 +440,7 @@ public class WhatIfPages {
 
     // ---- two scenarios compared ----
 
-    private Table comparisonTable(WhatIfAnswer x, WhatIfAnswer y, String first, String second) {
+    private Table comparisonTable(WhatIfAnswer x, WhatIfAnswer y) {
         Table table = new Table("what-if-comparison", "whatif.comparison", List.of("whatif.col.asOf",
                 "whatif.col.figure", "whatif.col.actual", "whatif.col.first", "whatif.col.second",
                 "whatif.col.secondLessFirst"));
@@ -455,7 +455,7 @@ public class WhatIfPages {
         return table;
     }
 
-    private Table comparedPools(WhatIfAnswer x, WhatIfAnswer y, String first, String second) {
+    private Table comparedPools(WhatIfAnswer x, WhatIfAnswer y) {
         Table table = new Table("what-if-compared-pools", "whatif.comparedPools", List.of("credit.col.district",
                 "whatif.col.balanceActual", "whatif.col.balanceFirst", "whatif.col.balanceSecond",
                 "whatif.col.waitingFirst", "whatif.col.waitingSecond", "whatif.col.shortfallFirst",

@@ -1,6 +1,5 @@
 package cn.cq.fundledger.credit.whatif;
 
-import cn.cq.fundledger.core.Money;
 import cn.cq.fundledger.credit.domain.FusePolicy;
 import cn.cq.fundledger.credit.domain.RiskSharingPolicy;
 import cn.cq.fundledger.credit.query.CreditLedgerProjection;
@@ -244,11 +243,8 @@ public class CreditWhatIf {
                         t.suspension().toPercentString())).toList();
         List<WhatIfAnswer.ExtraPoolContribution> extras = s.extraContributions().stream()
                 .map(e -> new WhatIfAnswer.ExtraPoolContribution(e.district(),
-                        e.source().name().toLowerCase(Locale.ROOT), yuan(e.amount()), e.contributedOn())).toList();
+                        e.source().name().toLowerCase(Locale.ROOT), e.amount().toYuanString(), e.contributedOn()))
+                .toList();
         return new WhatIfAnswer.Scenario(named.name(), ratios, fuse, extras, dates);
-    }
-
-    private static String yuan(Money amount) {
-        return amount.toYuanString();
     }
 }
