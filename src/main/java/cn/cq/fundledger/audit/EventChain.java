@@ -84,7 +84,8 @@ public class EventChain {
     }
 
     /** What a check of the chain found. */
-    public record ChainCheck(long events, long sealed, String head, boolean valid, BrokenEvent firstBroken) {
+    public record ChainCheck(long events, long sealed, String head, boolean valid, BrokenEvent firstBroken,
+                             long checked, long headPosition) {
     }
 
     @Scheduled(initialDelayString = "${fundledger.audit.seal-interval:5s}",
@@ -156,50 +157,119 @@ public class EventChain {
      * the first event that was changed, deleted, moved or slipped into the sealed history.
      */
     public ChainCheck verify() {
+        return verify(null, progress -> { });
+    }
+
+    /** A point of the chain an earlier verification found intact: its position and its link's hash. */
+    public record VerifiedPoint(long position, String hash) {
+    }
+
+    /**
+     * Checks the chain after a verified point (or, with {@code null}, from its start): the stored link at the
+     * point must still carry the hash verified then, and every later link must follow from it and from its
+     * event. Events and links are streamed (read {@value #BATCH} at a time, in a read-only transaction, on any
+     * database), so a history of any size is checked in constant memory. {@code progress} is told how many
+     * links have been checked, every few thousand.
+     */
+    public ChainCheck verify(VerifiedPoint after, java.util.function.LongConsumer progress) {
         seal();
         long events = count("SELECT COUNT(*) FROM DomainEventEntry");
         long sealed = count("SELECT COUNT(*) FROM event_chain");
+        long from = after == null ? Long.MIN_VALUE : after.position();
         BrokenEvent[] broken = new BrokenEvent[1];
-        String[] previous = {GENESIS};
-        jdbc.query("SELECT c.global_index, c.event_identifier, c.previous_hash, c.hash, e.globalIndex, "
+        String[] previous = {after == null ? GENESIS : after.hash()};
+        if (after != null) {
+            List<String> stored = jdbc.query("SELECT hash FROM event_chain WHERE global_index = ?",
+                    (rs, i) -> rs.getString(1), after.position());
+            if (stored.isEmpty() || !stored.get(0).equals(after.hash())) {
+                broken[0] = new BrokenEvent(after.position(), null, stored.isEmpty()
+                        ? "the link verified last at this position was deleted"
+                        : "the link verified last at this position was altered: the history up to it is not the one "
+                                + "verified then");
+                return new ChainCheck(events, sealed, after.hash(), false, broken[0], 0, after.position());
+            }
+        }
+        long[] checked = {0};
+        long[] headPosition = {after == null ? -1 : after.position()};
+        stream("SELECT c.global_index, c.event_identifier, c.previous_hash, c.hash, e.globalIndex, "
                 + "e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType, e.payloadRevision, "
                 + "e.timeStamp, e.payload, e.metaData FROM event_chain c LEFT JOIN DomainEventEntry e "
-                + "ON e.globalIndex = c.global_index ORDER BY c.global_index", rs -> {
-                    if (broken[0] != null) {
-                        return;
-                    }
+                + "ON e.globalIndex = c.global_index WHERE c.global_index > ? ORDER BY c.global_index", from, rs -> {
                     long position = rs.getLong(1);
                     String linkedId = rs.getString(2);
+                    if (++checked[0] % 10_000 == 0) {
+                        progress.accept(checked[0]);
+                    }
                     if (!previous[0].equals(rs.getString(3))) {
                         broken[0] = new BrokenEvent(position, linkedId, "the chain itself was altered before this link");
-                        return;
+                        return false;
                     }
                     if (rs.getObject(5) == null) {
                         broken[0] = new BrokenEvent(position, linkedId, "the event was deleted");
-                        return;
+                        return false;
                     }
                     StoredEvent event = readJoined(rs);
                     if (!event.eventIdentifier().equals(linkedId)) {
                         broken[0] = new BrokenEvent(position, linkedId, "another event (" + event.eventIdentifier()
                                 + ") stands at this position: events were moved or replaced");
-                        return;
+                        return false;
                     }
                     if (!link(previous[0], event).equals(rs.getString(4))) {
                         broken[0] = new BrokenEvent(position, linkedId,
                                 "the event's content (payload, metadata or identifiers) was changed");
-                        return;
+                        return false;
                     }
                     previous[0] = rs.getString(4);
+                    headPosition[0] = position;
+                    return true;
                 });
-        List<StoredEvent> slipped = jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) AND e.globalIndex < "
-                + "(SELECT COALESCE(MAX(global_index), -1) FROM event_chain) ORDER BY e.globalIndex LIMIT 1",
-                (rs, i) -> read(rs));
+        progress.accept(checked[0]);
+        List<StoredEvent> slipped = jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE "
+                + "e.globalIndex > ? AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) "
+                + "AND e.globalIndex < (SELECT COALESCE(MAX(global_index), -1) FROM event_chain) ORDER BY e.globalIndex "
+                + "LIMIT 1", (rs, i) -> read(rs), from);
         if (!slipped.isEmpty() && (broken[0] == null || slipped.get(0).globalIndex() < broken[0].position())) {
             broken[0] = new BrokenEvent(slipped.get(0).globalIndex(), slipped.get(0).eventIdentifier(),
                     "the event appeared inside the already sealed history");
         }
-        return new ChainCheck(events, sealed, previous[0], broken[0] == null, broken[0]);
+        return new ChainCheck(events, sealed, previous[0], broken[0] == null, broken[0], checked[0], headPosition[0]);
+    }
+
+    /** The chain's last link (its position and hash), or null while the chain is empty. */
+    public VerifiedPoint head() {
+        List<VerifiedPoint> last = jdbc.query("SELECT global_index, hash FROM event_chain ORDER BY global_index DESC "
+                + "LIMIT 1", (rs, i) -> new VerifiedPoint(rs.getLong(1), rs.getString(2)));
+        return last.isEmpty() ? null : last.get(0);
+    }
+
+    private interface RowHandler {
+        /** Handles one row; false stops the reading. */
+        boolean row(ResultSet rs) throws SQLException;
+    }
+
+    /** Streams a query's rows: a read-only transaction (PostgreSQL streams only inside one), a fetch size. */
+    private void stream(String sql, long parameter, RowHandler handler) {
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(BATCH);
+                statement.setLong(1, parameter);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next() && handler.row(rs)) {
+                        // the handler did the work
+                    }
+                }
+            } finally {
+                if (autoCommit) { // a transaction of our own (not a caller's): it only read
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+            return null;
+        });
     }
 
     /** SHA-256 over the previous hash and the event's canonical content, as 64 hex digits. */

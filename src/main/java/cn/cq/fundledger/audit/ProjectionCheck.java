@@ -37,9 +37,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionCheck {
 
-    /** Tables no projection builds: the store and its bookkeeping, and the saved what-if scenarios (not facts). */
+    /** Tables no projection builds: the store and its bookkeeping, saved what-if scenarios and verifications. */
     private static final Set<String> NOT_PROJECTIONS = Set.of("DOMAINEVENTENTRY", "SNAPSHOTEVENTENTRY", "TOKENENTRY",
-            "EVENT_CHAIN", "EVENT_CHAIN_LOCK", "FLYWAY_SCHEMA_HISTORY", "DEADLETTERENTRY", "WHAT_IF_SCENARIO");
+            "EVENT_CHAIN", "EVENT_CHAIN_LOCK", "FLYWAY_SCHEMA_HISTORY", "DEADLETTERENTRY", "WHAT_IF_SCENARIO",
+            "AUDIT_VERIFICATION");
     private static final int MAX_DIFFERENCES = 100;
 
     private final EventStorageEngine events;
@@ -62,7 +63,23 @@ public class ProjectionCheck {
     public record Result(long eventsReplayed, boolean match, List<Difference> differences) {
     }
 
+    /** Told how far a check has come: events replayed of those to replay, then tables compared of all. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void replayed(long done, long total) {
+        }
+
+        default void compared(int done, int total) {
+        }
+    }
+
     public Result replayAndCompare() {
+        return replayAndCompare(Progress.NONE);
+    }
+
+    public Result replayAndCompare(Progress progress) {
         long head = consistency.head();
         ProjectionConsistency.Wait wait = consistency.await(java.util.Set.of(), head, Duration.ofMinutes(5));
         if (!wait.halted().isEmpty()) {
@@ -84,8 +101,8 @@ public class ProjectionCheck {
         try (var keepOpen = copy.getConnection()) {
             Flyway.configure().dataSource(copy).locations("classpath:db/migration/common", "classpath:db/migration/h2")
                     .load().migrate();
-            long count = replay(replayed, head);
-            List<Difference> differences = compare(copy);
+            long count = replay(replayed, head, progress);
+            List<Difference> differences = compare(copy, progress);
             return new Result(count, differences.isEmpty(), differences);
         } catch (SQLException e) {
             throw new IllegalStateException("could not build the replay copy: " + e.getMessage(), e);
@@ -102,7 +119,7 @@ public class ProjectionCheck {
         }
     }
 
-    private long replay(JdbcTemplate target, long head) {
+    private long replay(JdbcTemplate target, long head, Progress progress) {
         ProjectionWriter writer = new ProjectionWriter(target);
         List<AnnotationEventHandlerAdapter> projections = new ArrayList<>();
         for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
@@ -125,9 +142,12 @@ public class ProjectionCheck {
                         }
                     }
                 }
-                count++;
+                if (++count % 10_000 == 0) {
+                    progress.replayed(count, head + 1);
+                }
             }
         }
+        progress.replayed(count, count);
         return count;
     }
 
@@ -164,13 +184,15 @@ public class ProjectionCheck {
      * whichever database holds the live one. Only a table whose digests differ is read again, to show one row that
      * differs: the rows of one of 1,024 hash buckets where the two sides disagree.
      */
-    private List<Difference> compare(javax.sql.DataSource copy) {
+    private List<Difference> compare(javax.sql.DataSource copy, Progress progress) {
         List<String> tables = new JdbcTemplate(copy).queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
                 + "WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME", String.class).stream()
                 .filter(t -> !NOT_PROJECTIONS.contains(t.toUpperCase(Locale.ROOT))).toList();
         javax.sql.DataSource liveSource = Objects.requireNonNull(live.getDataSource());
         List<Difference> differences = new ArrayList<>();
+        int compared = 0;
         for (String table : tables) {
+            progress.compared(compared++, tables.size());
             Digest liveDigest = new Digest();
             Digest replayedDigest = new Digest();
             scan(liveSource, table, liveDigest::add);
@@ -183,6 +205,7 @@ public class ProjectionCheck {
                 }
             }
         }
+        progress.compared(tables.size(), tables.size());
         return differences;
     }
 

@@ -282,6 +282,134 @@ class AuditVerifyIntegrationTest {
         assertThat(api.get("admin", "/api/audit/verify").status()).isEqualTo(200);
     }
 
+    @Test
+    void aVerificationRunsAsAJobFollowedAtItsUrl() {
+        LedgerApi.Answer started = api.post("auditor", "/api/audit/verifications", Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String url = started.headers().getLocation().getPath();
+        assertThat(url).isEqualTo(started.json().get("url").asText()).startsWith("/api/audit/verifications/");
+        assertThat(started.json().get("scope").asText()).isEqualTo("full");
+        assertThat(started.json().get("requestedBy").asText()).isEqualTo("auditor");
+        JsonNode job = finished(url);
+        assertThat(job.get("state").asText()).isEqualTo("done");
+        JsonNode result = job.get("result");
+        assertThat(result.get("chainValid").asBoolean()).isTrue();
+        assertThat(result.get("projectionsMatch").asBoolean()).isTrue();
+        assertThat(result.get("differences")).isEmpty();
+        assertThat(result.get("linksChecked").asLong()).isEqualTo(result.get("events").asLong()).isEqualTo(
+                jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class));
+        assertThat(result.get("eventsReplayed").asLong()).isEqualTo(result.get("events").asLong());
+        assertThat(result.get("chainHead").asText()).isEqualTo(verify().get("chainHead").asText());
+        assertThat(job.get("verifiedPosition").asLong()).isEqualTo(jdbc.queryForObject(
+                "SELECT MAX(global_index) FROM event_chain", Long.class));
+        assertThat(job.get("verifiedHash").asText()).isEqualTo(result.get("chainHead").asText());
+        assertThat(api.get("auditor", "/api/audit/verifications").json().findValuesAsText("url")).contains(url);
+    }
+
+    @Test
+    void aFullVerificationJobFindsFiguresThatDoNotFollowFromTheHistory() {
+        jdbc.update("UPDATE credit_movement SET issued_fen = issued_fen + 1 WHERE kind = 'LOAN_ISSUED'");
+        try {
+            JsonNode job = finished(api.post("auditor", "/api/audit/verifications", Map.of("scope", "full"))
+                    .headers().getLocation().getPath());
+            assertThat(job.at("/result/chainValid").asBoolean()).isTrue();
+            assertThat(job.at("/result/projectionsMatch").asBoolean()).isFalse();
+            assertThat(job.at("/result/differences").findValuesAsText("table")).containsExactly("credit_movement");
+        } finally {
+            jdbc.update("UPDATE credit_movement SET issued_fen = issued_fen - 1 WHERE kind = 'LOAN_ISSUED'");
+        }
+    }
+
+    @Test
+    void theSinceLastCheckReadsOnlyWhatWasAddedAndFindsItsChanges() {
+        JsonNode full = finished(api.post("auditor", "/api/audit/verifications", Map.of("scope", "full"))
+                .headers().getLocation().getPath());
+        long point = full.get("verifiedPosition").asLong();
+        created(api.post("operator", "/api/credit/loans/L1/repayments", Map.of("repaymentId", "R-since-" + point,
+                "principal", "1万", "interest", "0", "paidOn", "2023-07-01")));
+        positions = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry ORDER BY globalIndex", Long.class);
+        long added = positions.stream().filter(p -> p > point).count();
+        assertThat(added).isPositive();
+
+        JsonNode since = finished(api.post("admin", "/api/audit/verifications", Map.of("scope", "since-last"))
+                .headers().getLocation().getPath());
+        assertThat(since.get("fromPosition").asLong()).isEqualTo(point);
+        assertThat(since.at("/result/checkedFrom").asLong()).isEqualTo(point);
+        assertThat(since.at("/result/linksChecked").asLong()).isEqualTo(added);
+        assertThat(since.at("/result/chainValid").asBoolean()).isTrue();
+        assertThat(since.at("/result/projectionsMatch").isNull()).as("no projection is compared").isTrue();
+        assertThat(since.get("verifiedPosition").asLong()).isEqualTo(positions.get(positions.size() - 1));
+
+        // an event added since is changed: the next since-last check (from the new point) does not see it, a
+        // check from the earlier point does; so change the newest event and check from the point before it
+        long newest = positions.get(positions.size() - 1);
+        jdbc.update("UPDATE audit_verification SET chain_valid = FALSE WHERE id = ?", since.get("id").asText());
+        byte[] original = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE globalIndex = ?",
+                byte[].class, newest);
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?",
+                new String(original, StandardCharsets.UTF_8).replace("10000", "10001").getBytes(StandardCharsets.UTF_8),
+                newest);
+        try {
+            JsonNode broken = finished(api.post("auditor", "/api/audit/verifications", Map.of("scope", "since-last"))
+                    .headers().getLocation().getPath());
+            assertThat(broken.get("fromPosition").asLong()).isEqualTo(point);
+            assertThat(broken.at("/result/chainValid").asBoolean()).isFalse();
+            assertThat(broken.at("/result/firstBrokenEvent/position").asLong()).isEqualTo(newest);
+            assertThat(broken.at("/result/firstBrokenEvent/reason").asText()).contains("content");
+            assertThat(broken.get("verifiedPosition").isNull()).as("a broken chain is no verified point").isTrue();
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", original, newest);
+        }
+
+        // the link at the verified point itself is rewritten: the history up to it is not the one verified
+        String hash = jdbc.queryForObject("SELECT hash FROM event_chain WHERE global_index = ?", String.class, point);
+        jdbc.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", "f".repeat(64), point);
+        try {
+            JsonNode altered = finished(api.post("auditor", "/api/audit/verifications", Map.of("scope", "since-last"))
+                    .headers().getLocation().getPath());
+            assertThat(altered.at("/result/chainValid").asBoolean()).isFalse();
+            assertThat(altered.at("/result/firstBrokenEvent/position").asLong()).isEqualTo(point);
+            assertThat(altered.at("/result/firstBrokenEvent/reason").asText()).contains("verified last");
+        } finally {
+            jdbc.update("UPDATE event_chain SET hash = ? WHERE global_index = ?", hash, point);
+        }
+        assertThat(verify().get("chainValid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aVerificationOfAnUnknownScopeOrIdIsRefusedAndRecordsNothing() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM audit_verification", Long.class);
+        LedgerApi.Answer refused = api.post("auditor", "/api/audit/verifications", Map.of("scope", "everything"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("scope").contains("one-of");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_verification", Long.class)).isEqualTo(before);
+        LedgerApi.Answer unknown = api.get("auditor", "/api/audit/verifications/no-such-job");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("unknown-verification");
+        assertThat(api.post("operator", "/api/audit/verifications", Map.of()).status()).isEqualTo(403);
+    }
+
+    /** Follows a verification's URL until it is no longer running. */
+    private JsonNode finished(String url) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            LedgerApi.Answer answer = api.get("auditor", url);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            JsonNode job = answer.json();
+            if (!job.get("state").asText().equals("running")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("the verification finishes").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private void assertBrokenAt(long position, String reason) {
         JsonNode verification = verify();
         assertThat(verification.get("chainValid").asBoolean()).isFalse();

@@ -151,6 +151,9 @@ class RoleMatrixIntegrationTest {
             "GET /api/audit/events", AUDIT,
             "GET /api/audit/events/export", AUDIT,
             "GET /api/audit/verify", AUDIT,
+            "POST /api/audit/verifications", AUDIT,
+            "GET /api/audit/verifications", AUDIT,
+            "GET /api/audit/verifications/{id}", AUDIT,
             "GET /api/audit/processors", AUDIT,
             // what-if: finance staff and admins
             "POST /api/what-if/credit", WHAT_IF,
@@ -167,7 +170,7 @@ class RoleMatrixIntegrationTest {
             Map.entry("loanId", "L1"), Map.entry("by", "year"), Map.entry("fundId", "F1"),
             Map.entry("investmentId", "I1"), Map.entry("projectId", "P1"), Map.entry("partner", "市引导基金"),
             Map.entry("dealId", "D1"), Map.entry("kind", "banks"), Map.entry("file", "banks.csv"),
-            Map.entry("name", "七成-2021"));
+            Map.entry("name", "七成-2021"), Map.entry("id", "a-verification"));
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 

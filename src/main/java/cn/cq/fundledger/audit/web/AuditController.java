@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.cq.fundledger.audit.EventHistory;
 import cn.cq.fundledger.audit.EventIndexProjection;
 import cn.cq.fundledger.audit.Replay;
+import cn.cq.fundledger.audit.Verifications;
 import org.springframework.web.bind.annotation.PostMapping;
 import cn.cq.fundledger.core.RuleViolation;
 import cn.cq.fundledger.system.ProjectionConsistency;
@@ -40,9 +41,11 @@ public class AuditController {
     private final Replay replay;
     private final ProjectionConsistency consistency;
     private final ProjectionMonitor monitor;
+    private final Verifications verifications;
 
     public AuditController(EventChain chain, ProjectionCheck projections, EventHistory history, Consistent consistent,
-                           Replay replay, ProjectionConsistency consistency, ProjectionMonitor monitor) {
+                           Replay replay, ProjectionConsistency consistency, ProjectionMonitor monitor,
+                           Verifications verifications) {
         this.chain = chain;
         this.projections = projections;
         this.history = history;
@@ -51,6 +54,7 @@ public class AuditController {
         this.replay = replay;
         this.consistency = consistency;
         this.monitor = monitor;
+        this.verifications = verifications;
     }
 
     @GetMapping("/processors")
@@ -140,5 +144,36 @@ public class AuditController {
         ProjectionCheck.Result replay = projections.replayAndCompare();
         return new Verification(check.events(), check.valid(), check.firstBroken(), check.head(), replay.match(),
                 replay.differences());
+    }
+
+    /** The body of POST /api/audit/verifications (optional): which check to run. */
+    public record VerificationRequest(String scope) {
+    }
+
+    @PostMapping("/verifications")
+    @Operation(summary = "Start a verification as a job",
+            description = "scope 'full' (default): the whole hash chain, then the whole history replayed into a "
+                    + "separate copy of the projections and every row compared, as GET /api/audit/verify. scope "
+                    + "'since-last': the chain since the last verified point only (fast). Answers 202 at once with the "
+                    + "job and its URL (Location); GET it from any node for its phase, progress and findings. One job "
+                    + "runs at a time on a node: another is refused with 409 verification-running.")
+    public ResponseEntity<Verifications.Job> startVerification(
+            @org.springframework.web.bind.annotation.RequestBody(required = false) VerificationRequest request,
+            java.security.Principal who) {
+        Verifications.Job job = verifications.start(request == null ? null : request.scope(), who.getName());
+        return ResponseEntity.accepted().location(java.net.URI.create(job.url())).body(job);
+    }
+
+    @GetMapping("/verifications")
+    @Operation(summary = "The latest verifications, newest first (at most 50)")
+    public List<Verifications.Job> verificationJobs() {
+        return verifications.latest();
+    }
+
+    @GetMapping("/verifications/{id}")
+    @Operation(summary = "A verification: its state (running, done, failed, abandoned), phase and progress, findings")
+    public Verifications.Job verification(@org.springframework.web.bind.annotation.PathVariable String id) {
+        return verifications.find(id).orElseThrow(() -> RuleViolation.notFound("id", "unknown-verification",
+                "no verification has the id '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'"));
     }
 }
