@@ -247,27 +247,20 @@ public class EventChain {
         boolean row(ResultSet rs) throws SQLException;
     }
 
-    /** Streams a query's rows: a read-only transaction (PostgreSQL streams only inside one), a fetch size. */
+    /** Streams a query's rows ({@link StreamedRead}). */
     private void stream(String sql, long parameter, RowHandler handler) {
         jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            }
-            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(BATCH);
-                statement.setLong(1, parameter);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next() && handler.row(rs)) {
-                        // the handler did the work
+            StreamedRead.on(connection, c -> {
+                try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+                    statement.setFetchSize(BATCH);
+                    statement.setLong(1, parameter);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next() && handler.row(rs)) {
+                            // the handler did the work
+                        }
                     }
                 }
-            } finally {
-                if (autoCommit) { // a transaction of our own (not a caller's): it only read
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            }
+            });
             return null;
         });
     }

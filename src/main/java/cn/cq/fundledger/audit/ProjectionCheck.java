@@ -209,22 +209,19 @@ public class ProjectionCheck {
         return differences;
     }
 
-    /** Every row of a table, in its text form, to a consumer; streamed (a read-only transaction, fetched 1,000 at a time). */
+    /** Every row of a table, in its text form, to a consumer; streamed ({@link StreamedRead}, 1,000 rows a fetch). */
     private static void scan(javax.sql.DataSource source, String table, java.util.function.Consumer<String> rows) {
         try (java.sql.Connection connection = source.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.setFetchSize(1000);
-                try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
-                    while (rs.next()) {
-                        rows.accept(row(rs));
+            StreamedRead.on(connection, c -> {
+                try (java.sql.Statement statement = c.createStatement()) {
+                    statement.setFetchSize(1000);
+                    try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
+                        while (rs.next()) {
+                            rows.accept(row(rs));
+                        }
                     }
                 }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not read table " + table + ": " + e.getMessage(), e);
         }

@@ -168,7 +168,8 @@ public class Verifications {
             boolean intact = check.valid() && check.headPosition() >= 0;
             String findingsJson = json.writeValueAsString(findings);
             running.set(null); // whoever reads the row as done may start the next one at once
-            jdbc.update("UPDATE audit_verification SET state = 'done', phase = NULL, updated_at = ?, finished_at = ?, "
+            jdbc.update("UPDATE audit_verification SET state = 'done', phase = NULL, done = total, updated_at = ?, "
+                    + "finished_at = ?, "
                     + "verified_position = ?, verified_hash = ?, chain_valid = ?, projections_match = ?, result = ? "
                     + "WHERE id = ?", now(), now(), intact ? check.headPosition() : null, intact ? check.head() : null,
                     check.valid(), findings.projectionsMatch(), findingsJson, id);
