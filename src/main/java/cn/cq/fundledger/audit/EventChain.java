@@ -125,12 +125,13 @@ public class EventChain {
         gapsSeen.keySet().removeIf(first -> first <= lastIndex);
         // positions start at 1: an empty chain waits for the first one too
         long expected = last.isEmpty() && !events.isEmpty() ? Math.min(1, events.get(0).globalIndex()) : lastIndex + 1;
+        Linker linker = new Linker();
         for (StoredEvent event : events) {
             if (event.globalIndex() != expected && !appendsIdle && !gapSettled(expected, event.globalIndex() - 1)) {
                 break; // an earlier position may still be committing: seal up to here for now
             }
             expected = event.globalIndex() + 1;
-            String hash = link(previous, event);
+            String hash = linker.link(previous, event);
             links.add(new Object[]{event.globalIndex(), event.eventIdentifier(), previous, hash});
             previous = hash;
         }
@@ -190,6 +191,7 @@ public class EventChain {
             }
         }
         long[] checked = {0};
+        Linker linker = new Linker();
         long[] headPosition = {after == null ? -1 : after.position()};
         stream("SELECT c.global_index, c.event_identifier, c.previous_hash, c.hash, e.globalIndex, "
                 + "e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType, e.payloadRevision, "
@@ -214,7 +216,7 @@ public class EventChain {
                                 + ") stands at this position: events were moved or replaced");
                         return false;
                     }
-                    if (!link(previous[0], event).equals(rs.getString(4))) {
+                    if (!linker.link(previous[0], event).equals(rs.getString(4))) {
                         broken[0] = new BrokenEvent(position, linkedId,
                                 "the event's content (payload, metadata or identifiers) was changed");
                         return false;
@@ -267,13 +269,54 @@ public class EventChain {
 
     /** SHA-256 over the previous hash and the event's canonical content, as 64 hex digits. */
     public static String link(String previousHash, StoredEvent event) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        return new Linker().link(previousHash, event);
+    }
+
+    /**
+     * Computes links one after another with one digest, feeding it the canonical content field by field (the
+     * same bytes as {@link #canonical}, without copying the payload into a buffer first). Not thread-safe.
+     */
+    static final class Linker {
+        private final MessageDigest sha;
+        private final byte[] length = new byte[4];
+
+        Linker() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
+        }
+
+        String link(String previousHash, StoredEvent event) {
+            sha.reset();
             sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-            sha.update(canonical(event));
+            field(event.eventIdentifier());
+            field(event.aggregateIdentifier());
+            field(Long.toString(event.sequenceNumber()));
+            field(event.type());
+            field(event.payloadType());
+            field(event.payloadRevision());
+            field(event.timestamp());
+            field(event.payload());
+            field(event.metaData());
             return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+
+        private void field(String text) {
+            field(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void field(byte[] bytes) {
+            int n = bytes == null ? -1 : bytes.length;
+            length[0] = (byte) (n >>> 24);
+            length[1] = (byte) (n >>> 16);
+            length[2] = (byte) (n >>> 8);
+            length[3] = (byte) n;
+            sha.update(length);
+            if (bytes != null) {
+                sha.update(bytes);
+            }
         }
     }
 

@@ -128,13 +128,18 @@ public final class Benchmark {
         run.put("figuresCorrect", checkFigures(copies));
 
         run.put("queries", queries());
-        long verifyStarted = System.nanoTime();
-        HttpResponse<String> verified = get("auditor", "/api/audit/verify", Duration.ofHours(1));
-        run.put("verifySeconds", seconds(verifyStarted));
-        run.put("verifyStatus", verified.statusCode());
-        log("verify: %d in %.1f s", verified.statusCode(), seconds(verifyStarted));
+        // verification as a job (POST /api/audit/verifications, then its URL), as an auditor runs it
+        JsonNode full = verification("full");
+        run.put("verifySeconds", jobSeconds(full));
+        run.put("verifyState", full.path("state").asText());
+        run.put("verifyChainEventsPerSecond", full.at("/result/chainEventsPerSecond").asLong());
+        run.put("verifyMatch", full.at("/result/chainValid").asBoolean() && full.at("/result/projectionsMatch")
+                .asBoolean());
+        log("verify (full job): %s in %.1f s, chain %d events/s, %s", full.path("state").asText(),
+                jobSeconds(full), full.at("/result/chainEventsPerSecond").asLong(),
+                full.path("result"));
 
-        // restart: until healthy, then the first command (the same bank again: recorded nothing, loads the program)
+        // restart: until healthy        // restart: until healthy, then the first command (the same bank again: recorded nothing, loads the program)
         stop();
         long restarted = System.nanoTime();
         start(dir);
@@ -144,6 +149,13 @@ public final class Benchmark {
                 + bankName() + "\"}");
         run.put("firstCommandAfterRestartSeconds", seconds(command));
         run.put("firstCommandStatus", again.statusCode());
+        // one fact more, then the fast check of what was added since the last verified point
+        post("operator", "/api/credit/banks", "{\"bankId\":\"BENCH\",\"name\":\"基准银行\"}");
+        JsonNode since = verification("since-last");
+        run.put("sinceLastVerifySeconds", jobSeconds(since));
+        run.put("sinceLastLinksChecked", since.at("/result/linksChecked").asLong());
+        log("verify (since-last job): %s in %.2f s, %d links", since.path("state").asText(),
+                jobSeconds(since), since.at("/result/linksChecked").asLong());
         log("restart: healthy after %.1f s, first command %d in %.2f s", (double) run.get("restartSeconds"),
                 again.statusCode(), seconds(command));
 
@@ -165,9 +177,9 @@ public final class Benchmark {
         run.put("replayMicrosPerEvent", replaySeconds * 1e6 / events);
         log("replay: %d events in %.1f s (%.0f events/s)", events, replaySeconds, events / replaySeconds);
         run.put("peakLiveHeapMb", peakLiveHeapMb());
-        stop();
-
         Path file = dir.resolve("ledger.mv.db");
+        run.put("liveFileMb", Files.size(file) / 1_048_576.0);
+        stop();
         run.put("fileMb", Files.size(file) / 1_048_576.0);
         ReadCeiling read = readCeiling(dir.resolve("ledger"));
         run.put("readCeilingRowsPerSecond", read.rowsPerSecond());
@@ -245,6 +257,30 @@ public final class Benchmark {
         answers.put("authentication per call (p50, ms)", signedIn[QUERIES / 2] - anonymous[QUERIES / 2]);
         log("authentication per call: %.1f ms", signedIn[QUERIES / 2] - anonymous[QUERIES / 2]);
         return answers;
+    }
+
+    /** Starts a verification job and follows its URL until it has finished; answers the finished job. */
+    private JsonNode verification(String scope) throws IOException, InterruptedException {
+        HttpResponse<String> started = post("auditor", "/api/audit/verifications", "{\"scope\":\"" + scope + "\"}");
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("verification answered " + started.statusCode() + ": " + started.body());
+        }
+        String url = JSON.readTree(started.body()).path("url").asText();
+        JsonNode[] job = new JsonNode[1];
+        await(Duration.ofHours(2), () -> {
+            try {
+                job[0] = json(get("auditor", url, Duration.ofMinutes(1)));
+                return job[0] != null && !job[0].path("state").asText().equals("running");
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        return job[0];
+    }
+
+    private static double jobSeconds(JsonNode job) {
+        return java.time.Duration.between(java.time.Instant.parse(job.path("startedAt").asText()),
+                java.time.Instant.parse(job.path("finishedAt").asText())).toMillis() / 1000.0;
     }
 
     /** The largest heap left after a collection during the whole run (the live set), from the child's GC log. */
@@ -463,9 +499,12 @@ public final class Benchmark {
                 {"replay events/s", "replayEventsPerSecond"}, {"read ceiling rows/s", "readCeilingRowsPerSecond"},
                 {"replay / ceiling", "replayRatio"}, {"restart until healthy (s)", "restartSeconds"},
                 {"first command after restart (s)", "firstCommandAfterRestartSeconds"},
-                {"verify (s)", "verifySeconds"}, {"verify status", "verifyStatus"},
+                {"verify, full job (s)", "verifySeconds"}, {"verify: chain events/s", "verifyChainEventsPerSecond"},
+                {"verify: chain and projections hold", "verifyMatch"},
+                {"verify, since-last job (s)", "sinceLastVerifySeconds"},
                 {"peak live heap (MB)", "peakLiveHeapMb"},
-                {"file (MB)", "fileMb"}, {"compacted (MB)", "compactedFileMb"},
+                {"file while running (MB)", "liveFileMb"}, {"file after stop (MB)", "fileMb"},
+                {"compacted (MB)", "compactedFileMb"},
                 {"figures correct", "figuresCorrect"}, {"failed", "failed"}};
         System.out.println();
         System.out.printf("%-34s", "measure");
