@@ -46,6 +46,17 @@ public class WriteGate {
         }
     }
 
+    /** Runs work that must not overlap an import (it reads what an import may roll back) beside other commands. */
+    public <T> T shared(Duration timeout, java.util.function.Supplier<T> work) {
+        ReentrantReadWriteLock.ReadLock read = lock.readLock();
+        acquire(read::tryLock, timeout, "an import is being applied");
+        try {
+            return work.get();
+        } finally {
+            read.unlock();
+        }
+    }
+
     private static void acquire(TryLock tryLock, Duration timeout, String why) {
         try {
             if (!tryLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -41,6 +41,16 @@ class RestartIntegrationTest {
         }
         try (ConfigurableApplicationContext second = start(url)) {
             LedgerApi api = api(second);
+            // the programs are loaded after the start, before any command (system.ProgramWarmUp): health says when
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> second.getBean(cn.cq.fundledger.system.ProgramWarmUp.class).done());
+            assertThat(second.getBean("creditProgramCache", org.axonframework.common.caching.Cache.class)
+                    .containsKey(cn.cq.fundledger.credit.command.CreditProgram.ID)).as("loaded before any command")
+                    .isTrue();
+            JsonNode health = api.get("admin", "/actuator/health").json();
+            assertThat(health.at("/components/programs/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/programs/details/kv-credit").asText()).endsWith(" ms");
+            assertThat(health.at("/components/programs/details/seed-fund").asText()).isEqualTo("not opened yet");
             assertThat(api.totals("2023-12-31")).isEqualTo(before);
             assertThat(api.get("operator", "/api/credit/loans/L1").json().get("principalFen").asLong())
                     .isEqualTo(50_000_000L);

@@ -58,4 +58,10 @@ class CreditCommandConfiguration {
     Cache creditProgramCache() {
         return new ProgramCache();
     }
+
+    /** Loaded into its cache as soon as the ledger has started (system.ProgramWarmUp). */
+    @Bean
+    cn.cq.fundledger.system.ProgramWarmUp.Program creditProgramToWarm() {
+        return new cn.cq.fundledger.system.ProgramWarmUp.Program(CreditProgram.class, CreditProgram.ID);
+    }
 }

@@ -23,4 +23,10 @@ class EquityCommandConfiguration {
     Cache equityProgramCache() {
         return new ProgramCache();
     }
+
+    /** Loaded into its cache as soon as the ledger has started (system.ProgramWarmUp). */
+    @Bean
+    cn.cq.fundledger.system.ProgramWarmUp.Program equityProgramToWarm() {
+        return new cn.cq.fundledger.system.ProgramWarmUp.Program(EquityProgram.class, EquityProgram.ID);
+    }
 }

@@ -58,4 +58,10 @@ class SeedCommandConfiguration {
     Cache seedProgramCache() {
         return new ProgramCache();
     }
+
+    /** Loaded into its cache as soon as the ledger has started (system.ProgramWarmUp). */
+    @Bean
+    cn.cq.fundledger.system.ProgramWarmUp.Program seedProgramToWarm() {
+        return new cn.cq.fundledger.system.ProgramWarmUp.Program(SeedProgram.class, SeedProgram.ID);
+    }
 }
