@@ -226,7 +226,11 @@ public class EventChain {
                     return true;
                 });
         progress.accept(checked[0]);
-        List<StoredEvent> slipped = jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE "
+        // Every link checked had its own event at its position. When every link was checked, the events up to the
+        // last link outnumber the links exactly when an event slipped in between: only then look for it.
+        Long inRange = broken[0] != null ? null : jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE "
+                + "globalIndex > ? AND globalIndex <= ?", Long.class, from, headPosition[0]);
+        List<StoredEvent> slipped = inRange != null && inRange == checked[0] ? List.of() : jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE "
                 + "e.globalIndex > ? AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) "
                 + "AND e.globalIndex < (SELECT COALESCE(MAX(global_index), -1) FROM event_chain) ORDER BY e.globalIndex "
                 + "LIMIT 1", (rs, i) -> read(rs), from);
