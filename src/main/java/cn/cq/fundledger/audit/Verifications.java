@@ -91,7 +91,7 @@ public class Verifications {
 
     /** Starts a verification on this node; answers at once with the job. */
     public Job start(String scope, String requestedBy) {
-        String chosen = scope == null || scope.isBlank() ? FULL : scope.trim();
+        String chosen = scope == null ? FULL : scope;
         if (!chosen.equals(FULL) && !chosen.equals(SINCE_LAST)) {
             throw RuleViolation.invalid("scope", "one-of", "scope is 'full' (the chain and every projection) or "
                     + "'since-last' (the chain since the last verified point), not '" + abbreviate(scope) + "'");

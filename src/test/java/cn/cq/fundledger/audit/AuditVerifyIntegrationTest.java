@@ -390,6 +390,38 @@ class AuditVerifyIntegrationTest {
         assertThat(api.post("operator", "/api/audit/verifications", Map.of()).status()).isEqualTo(403);
     }
 
+    @Test
+    void oddVerificationBodiesAreRefusedAndStartNothing() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM audit_verification", Long.class);
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("{\"scope\":\"\"}", "scope");
+        bodies.put("{\"scope\":\" full \"}", "scope");
+        bodies.put("{\"scope\":\"full\\u0000\"}", "scope");
+        bodies.put("{\"scope\":\"FULL\"}", "scope");
+        bodies.put("{\"scope\":\"" + "x".repeat(5000) + "\"}", "scope");
+        bodies.put("{\"scope\":[\"full\"]}", "scope");
+        bodies.put("{\"scope\":{\"a\":1}}", "scope");
+        bodies.put("{\"scope\":\"full\",\"scope\":\"since-last\"}", "scope");
+        bodies.put("{\"scope\":\"full\",\"everything\":true}", "everything");
+        bodies.put("[]", null);
+        bodies.put("{\"scope\":\"full\"} {}", null);
+        bodies.put("{", null);
+        for (Map.Entry<String, String> body : bodies.entrySet()) {
+            LedgerApi.Answer answer = api.send("auditor", org.springframework.http.HttpMethod.POST,
+                    "/api/audit/verifications", body.getKey());
+            assertThat(answer.status()).as("%s: %s", abbreviated(body.getKey()), answer.body()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            if (body.getValue() != null) {
+                assertThat(answer.body()).as(abbreviated(body.getKey())).contains("\"" + body.getValue() + "\"");
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_verification", Long.class)).isEqualTo(before);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
     /** Follows a verification's URL until it is no longer running. */
     private JsonNode finished(String url) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);

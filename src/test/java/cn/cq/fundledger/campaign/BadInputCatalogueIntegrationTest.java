@@ -288,7 +288,9 @@ class BadInputCatalogueIntegrationTest {
             "/api/what-if/credit []", "records nothing and takes lists of versions: WhatIfCatalogueIntegrationTest",
             "/api/what-if/credit/scenarios/{name}/run []", "records nothing; its scenario is checked as "
                     + "POST /api/what-if/credit's (WhatIfCatalogueIntegrationTest, WhatIfIntegrationTest)",
-            "/api/what-if/credit/comparisons []", "records nothing; two saved names (WhatIfIntegrationTest)");
+            "/api/what-if/credit/comparisons []", "records nothing; two saved names (WhatIfIntegrationTest)",
+            "/api/audit/verifications []", "records no fact; its one field and odd bodies: "
+                    + "AuditVerifyIntegrationTest.oddVerificationBodiesAreRefusedAndStartNothing");
 
     // ------------------------------------------------------------------ coverage
 
