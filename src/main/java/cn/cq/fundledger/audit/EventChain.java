@@ -230,22 +230,16 @@ public class EventChain {
         // last link outnumber the links exactly when an event slipped in between: only then look for it.
         Long inRange = broken[0] != null ? null : jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE "
                 + "globalIndex > ? AND globalIndex <= ?", Long.class, from, headPosition[0]);
-        List<StoredEvent> slipped = inRange != null && inRange == checked[0] ? List.of() : jdbc.query("SELECT " + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE "
-                + "e.globalIndex > ? AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex) "
-                + "AND e.globalIndex < (SELECT COALESCE(MAX(global_index), -1) FROM event_chain) ORDER BY e.globalIndex "
-                + "LIMIT 1", (rs, i) -> read(rs), from);
+        List<StoredEvent> slipped = inRange != null && inRange == checked[0] ? List.of() : jdbc.query("SELECT "
+                + EVENT_COLUMNS + " FROM DomainEventEntry e WHERE e.globalIndex > ? AND NOT EXISTS (SELECT 1 FROM "
+                + "event_chain c WHERE c.global_index = e.globalIndex) AND e.globalIndex < (SELECT "
+                + "COALESCE(MAX(global_index), -1) FROM event_chain) ORDER BY e.globalIndex LIMIT 1",
+                (rs, i) -> read(rs), from);
         if (!slipped.isEmpty() && (broken[0] == null || slipped.get(0).globalIndex() < broken[0].position())) {
             broken[0] = new BrokenEvent(slipped.get(0).globalIndex(), slipped.get(0).eventIdentifier(),
                     "the event appeared inside the already sealed history");
         }
         return new ChainCheck(events, sealed, previous[0], broken[0] == null, broken[0], checked[0], headPosition[0]);
-    }
-
-    /** The chain's last link (its position and hash), or null while the chain is empty. */
-    public VerifiedPoint head() {
-        List<VerifiedPoint> last = jdbc.query("SELECT global_index, hash FROM event_chain ORDER BY global_index DESC "
-                + "LIMIT 1", (rs, i) -> new VerifiedPoint(rs.getLong(1), rs.getString(2)));
-        return last.isEmpty() ? null : last.get(0);
     }
 
     private interface RowHandler {

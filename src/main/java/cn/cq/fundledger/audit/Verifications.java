@@ -106,8 +106,9 @@ public class Verifications {
             EventChain.VerifiedPoint from = chosen.equals(SINCE_LAST) ? lastVerifiedPoint().orElse(null) : null;
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.update("INSERT INTO audit_verification (id, scope, requested_by, node, state, phase, done, total, "
-                    + "started_at, phase_started_at, updated_at, from_position) VALUES (?,?,?,?,'running','chain',0,?,?,?,?,?)",
-                    id, chosen, requestedBy, node, linksAfter(from), now, now, now, from == null ? null : from.position());
+                    + "started_at, phase_started_at, updated_at, from_position) "
+                    + "VALUES (?,?,?,?,'running','chain',0,?,?,?,?,?)", id, chosen, requestedBy, node, linksAfter(from),
+                    now, now, now, from == null ? null : from.position());
             worker.execute(() -> run(id, chosen, from));
             return find(id).orElseThrow();
         } catch (RuntimeException | Error e) {
@@ -180,8 +181,8 @@ public class Verifications {
             log.error("Verification {} failed", id, e);
             running.set(null);
             try {
-                jdbc.update("UPDATE audit_verification SET state = 'failed', updated_at = ?, finished_at = ?, error = ? "
-                        + "WHERE id = ?", now(), now(), abbreviate(String.valueOf(e.getMessage()), 2000), id);
+                jdbc.update("UPDATE audit_verification SET state = 'failed', updated_at = ?, finished_at = ?, "
+                        + "error = ? WHERE id = ?", now(), now(), abbreviate(String.valueOf(e.getMessage()), 2000), id);
             } catch (RuntimeException unrecorded) {
                 log.error("Could not record that verification {} failed", id, unrecorded);
             }
@@ -229,9 +230,9 @@ public class Verifications {
 
     // ------------------------------------------------------------------ reading jobs
 
-    private static final String SELECT = "SELECT id, scope, state, requested_by, node, started_at, finished_at, phase, "
-            + "done, total, phase_started_at, updated_at, from_position, verified_position, verified_hash, result, error "
-            + "FROM audit_verification";
+    private static final String SELECT = "SELECT id, scope, state, requested_by, node, started_at, finished_at, "
+            + "phase, done, total, phase_started_at, updated_at, from_position, verified_position, verified_hash, "
+            + "result, error FROM audit_verification";
 
     private Job job(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("id");

@@ -73,7 +73,8 @@ public class EmbeddedDatabaseSettings implements BeanPostProcessor, SmartLifecyc
             return false;
         }
         String rest = lower.substring("jdbc:h2:".length());
-        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"));
+        return !(rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")
+                || rest.startsWith("zip:"));
     }
 
     // ------------------------------------------------------------------ compaction when the ledger stops

@@ -45,8 +45,9 @@ public class SerializerConfiguration {
         @Override
         @SuppressWarnings("rawtypes")
         public Class classForType(SerializedType type) {
-            // the classes of the ledger do not change while it runs; names of unknown types are few (what the store holds)
-            return classes.computeIfAbsent(type.getName() + '\u0000' + type.getRevision(), k -> super.classForType(type));
+            // the classes of the ledger do not change while it runs; unknown type names are few (what the store holds)
+            return classes.computeIfAbsent(type.getName() + '\u0000' + type.getRevision(),
+                    k -> super.classForType(type));
         }
 
         @Override

@@ -424,22 +424,15 @@ class AuditVerifyIntegrationTest {
 
     /** Follows a verification's URL until it is no longer running. */
     private JsonNode finished(String url) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            LedgerApi.Answer answer = api.get("auditor", url);
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            JsonNode job = answer.json();
-            if (!job.get("state").asText().equals("running")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("the verification finishes").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        JsonNode[] job = new JsonNode[1];
+        org.awaitility.Awaitility.await("the verification finishes").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
+                    LedgerApi.Answer answer = api.get("auditor", url);
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                    job[0] = answer.json();
+                    return !job[0].get("state").asText().equals("running");
+                });
+        return job[0];
     }
 
     private void assertBrokenAt(long position, String reason) {

@@ -139,7 +139,7 @@ public final class Benchmark {
                 jobSeconds(full), full.at("/result/chainEventsPerSecond").asLong(),
                 full.path("result"));
 
-        // restart: until healthy        // restart: until healthy, then the first command (the same bank again: recorded nothing, loads the program)
+        // restart: until healthy (the programs loaded), then the first command (the same bank again: records nothing)
         stop();
         long restarted = System.nanoTime();
         start(dir);

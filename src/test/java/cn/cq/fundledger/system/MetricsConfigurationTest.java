@@ -18,7 +18,8 @@ class MetricsConfigurationTest {
     void capacityIsMeasuredOverTheLastTenSeconds() {
         MockClock clock = new MockClock();
         SimpleMeterRegistry meters = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-        MetricsConfiguration.LedgerMetricRegistry registry = new MetricsConfiguration.LedgerMetricRegistry(meters, clock);
+        MetricsConfiguration.LedgerMetricRegistry registry =
+                new MetricsConfiguration.LedgerMetricRegistry(meters, clock);
         @SuppressWarnings("unchecked")
         MessageMonitor<EventMessage<?>> monitor = (MessageMonitor<EventMessage<?>>) registry
                 .registerEventProcessor("credit-ledger");
