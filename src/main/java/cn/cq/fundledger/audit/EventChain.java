@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -168,8 +169,8 @@ public class EventChain {
     /**
      * Checks the chain after a verified point (or, with {@code null}, from its start): the stored link at the
      * point must still carry the hash verified then, and every later link must follow from it and from its
-     * event. Events and links are streamed (read {@value #BATCH} at a time, in a read-only transaction, on any
-     * database), so a history of any size is checked in constant memory. {@code progress} is told how many
+     * event. Events and links are read {@value #BATCH} at a time (keyset batches), so a history of any size is
+     * checked in constant memory on any database. {@code progress} is told how many
      * links have been checked, every few thousand.
      */
     public ChainCheck verify(VerifiedPoint after, java.util.function.LongConsumer progress) {
@@ -193,38 +194,32 @@ public class EventChain {
         long[] checked = {0};
         Linker linker = new Linker();
         long[] headPosition = {after == null ? -1 : after.position()};
-        stream("SELECT c.global_index, c.event_identifier, c.previous_hash, c.hash, e.globalIndex, "
-                + "e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType, e.payloadRevision, "
-                + "e.timeStamp, e.payload, e.metaData FROM event_chain c LEFT JOIN DomainEventEntry e "
-                + "ON e.globalIndex = c.global_index WHERE c.global_index > ? ORDER BY c.global_index", from, rs -> {
-                    long position = rs.getLong(1);
-                    String linkedId = rs.getString(2);
-                    if (++checked[0] % 10_000 == 0) {
-                        progress.accept(checked[0]);
-                    }
-                    if (!previous[0].equals(rs.getString(3))) {
-                        broken[0] = new BrokenEvent(position, linkedId, "the chain itself was altered before this link");
-                        return false;
-                    }
-                    if (rs.getObject(5) == null) {
-                        broken[0] = new BrokenEvent(position, linkedId, "the event was deleted");
-                        return false;
-                    }
-                    StoredEvent event = readJoined(rs);
-                    if (!event.eventIdentifier().equals(linkedId)) {
-                        broken[0] = new BrokenEvent(position, linkedId, "another event (" + event.eventIdentifier()
-                                + ") stands at this position: events were moved or replaced");
-                        return false;
-                    }
-                    if (!linker.link(previous[0], event).equals(rs.getString(4))) {
-                        broken[0] = new BrokenEvent(position, linkedId,
-                                "the event's content (payload, metadata or identifiers) was changed");
-                        return false;
-                    }
-                    previous[0] = rs.getString(4);
-                    headPosition[0] = position;
-                    return true;
-                });
+        // keyset batches: each a short query whatever the history's size, on H2 (no temporary result file, no long
+        // lazy scan, see StreamedRead) as on PostgreSQL
+        long cursor = from;
+        int[] rows = {BATCH};
+        while (rows[0] == BATCH && broken[0] == null) {
+            rows[0] = 0;
+            long[] last = {cursor};
+            jdbc.query("SELECT c.global_index, c.event_identifier, c.previous_hash, c.hash, e.globalIndex, "
+                    + "e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType, "
+                    + "e.payloadRevision, e.timeStamp, e.payload, e.metaData FROM event_chain c LEFT JOIN "
+                    + "DomainEventEntry e ON e.globalIndex = c.global_index WHERE c.global_index > ? "
+                    + "ORDER BY c.global_index LIMIT " + BATCH, (RowCallbackHandler) rs -> {
+                        rows[0]++;
+                        last[0] = rs.getLong(1);
+                        if (broken[0] == null) {
+                            checkLink(rs, previous, broken, linker);
+                            if (broken[0] == null) {
+                                headPosition[0] = rs.getLong(1);
+                            }
+                            if (++checked[0] % 10_000 == 0) {
+                                progress.accept(checked[0]);
+                            }
+                        }
+                    }, cursor);
+            cursor = last[0];
+        }
         progress.accept(checked[0]);
         // Every link checked had its own event at its position. When every link was checked, the events up to the
         // last link outnumber the links exactly when an event slipped in between: only then look for it.
@@ -242,27 +237,27 @@ public class EventChain {
         return new ChainCheck(events, sealed, previous[0], broken[0] == null, broken[0], checked[0], headPosition[0]);
     }
 
-    private interface RowHandler {
-        /** Handles one row; false stops the reading. */
-        boolean row(ResultSet rs) throws SQLException;
-    }
-
-    /** Streams a query's rows ({@link StreamedRead}). */
-    private void stream(String sql, long parameter, RowHandler handler) {
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-            StreamedRead.on(connection, c -> {
-                try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
-                    statement.setFetchSize(BATCH);
-                    statement.setLong(1, parameter);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next() && handler.row(rs)) {
-                            // the handler did the work
-                        }
-                    }
-                }
-            });
-            return null;
-        });
+    /** Checks one link against the previous hash and its event; names the first broken one. */
+    private static void checkLink(ResultSet rs, String[] previous, BrokenEvent[] broken, Linker linker)
+            throws SQLException {
+        long position = rs.getLong(1);
+        String linkedId = rs.getString(2);
+        if (!previous[0].equals(rs.getString(3))) {
+            broken[0] = new BrokenEvent(position, linkedId, "the chain itself was altered before this link");
+        } else if (rs.getObject(5) == null) {
+            broken[0] = new BrokenEvent(position, linkedId, "the event was deleted");
+        } else {
+            StoredEvent event = readJoined(rs);
+            if (!event.eventIdentifier().equals(linkedId)) {
+                broken[0] = new BrokenEvent(position, linkedId, "another event (" + event.eventIdentifier()
+                        + ") stands at this position: events were moved or replaced");
+            } else if (!linker.link(previous[0], event).equals(rs.getString(4))) {
+                broken[0] = new BrokenEvent(position, linkedId,
+                        "the event's content (payload, metadata or identifiers) was changed");
+            } else {
+                previous[0] = rs.getString(4);
+            }
+        }
     }
 
     /** SHA-256 over the previous hash and the event's canonical content, as 64 hex digits. */

@@ -149,6 +149,8 @@ public final class Benchmark {
                 + bankName() + "\"}");
         run.put("firstCommandAfterRestartSeconds", seconds(command));
         run.put("firstCommandStatus", again.statusCode());
+        log("restart: healthy after %.1f s, first command %d in %.2f s", (double) run.get("restartSeconds"),
+                again.statusCode(), seconds(command));
         // one fact more, then the fast check of what was added since the last verified point
         post("operator", "/api/credit/banks", "{\"bankId\":\"BENCH\",\"name\":\"基准银行\"}");
         JsonNode since = verification("since-last");
@@ -156,8 +158,6 @@ public final class Benchmark {
         run.put("sinceLastLinksChecked", since.at("/result/linksChecked").asLong());
         log("verify (since-last job): %s in %.2f s, %d links", since.path("state").asText(),
                 jobSeconds(since), since.at("/result/linksChecked").asLong());
-        log("restart: healthy after %.1f s, first command %d in %.2f s", (double) run.get("restartSeconds"),
-                again.statusCode(), seconds(command));
 
         // replay of every projection
         long replayStarted = System.nanoTime();
