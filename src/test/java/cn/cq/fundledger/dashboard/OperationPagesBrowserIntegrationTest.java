@@ -289,7 +289,9 @@ class OperationPagesBrowserIntegrationTest {
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver, LONG).until(condition::apply);
+        // a page that follows a replay replaces its elements as it goes: an element read a moment too late is asked again
+        new WebDriverWait(browser.driver, LONG).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** A request with the browser's session cookie: a download the page links to. */
