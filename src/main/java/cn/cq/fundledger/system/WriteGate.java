@@ -37,23 +37,21 @@ public class WriteGate {
 
     /** Runs an import alone; waits for running commands (and another import) for up to {@code timeout}. */
     public <T> T exclusively(Duration timeout, java.util.function.Supplier<T> work) {
-        ReentrantReadWriteLock.WriteLock write = lock.writeLock();
-        acquire(write::tryLock, timeout, "another import is being applied");
-        try {
-            return work.get();
-        } finally {
-            write.unlock();
-        }
+        return holding(lock.writeLock(), timeout, "another import is being applied", work);
     }
 
     /** Runs work that must not overlap an import (it reads what an import may roll back) beside other commands. */
     public <T> T shared(Duration timeout, java.util.function.Supplier<T> work) {
-        ReentrantReadWriteLock.ReadLock read = lock.readLock();
-        acquire(read::tryLock, timeout, "an import is being applied");
+        return holding(lock.readLock(), timeout, "an import is being applied", work);
+    }
+
+    private static <T> T holding(java.util.concurrent.locks.Lock turn, Duration timeout, String why,
+                                 java.util.function.Supplier<T> work) {
+        acquire(turn::tryLock, timeout, why);
         try {
             return work.get();
         } finally {
-            read.unlock();
+            turn.unlock();
         }
     }
 
